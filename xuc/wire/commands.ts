@@ -1,0 +1,156 @@
+/**
+ * Client → server commands of the xuc CTI socket (xuc-protocol.md §4).
+ *
+ * Each command's schema declares its fields in wire order: the encoder emits `claz`, `command`,
+ * then the fields in that order and leaves out undefined ones, as the public library does.
+ * The practice server validates incoming frames with the same schemas.
+ * Casing is the wire's: `agentid` for login/logout/pause/unpause/listen/monitor, `agentId` for
+ * setAgentQueue/removeAgentFromQueue/setAgentGroup.
+ */
+import { z } from 'zod';
+
+const id = z.number().int();
+const variables = z.record(z.string(), z.string());
+
+export const CALLBACK_STATUSES = ['NoAnswer', 'Answered', 'Fax', 'Email', 'Callback'] as const;
+export const CallbackStatus = z.enum(CALLBACK_STATUSES);
+export type CallbackStatusT = z.output<typeof CallbackStatus>;
+
+export const LIST_OBJECT_TYPES = ['agent', 'agentgroup', 'queue', 'queuemember', 'basequeuemember'] as const;
+
+export const FindFilter = z.looseObject({
+  field: z.string(),
+  operator: z.string().optional(),
+  value: z.string().optional(),
+  order: z.enum(['ASC', 'DESC']).optional(),
+});
+
+const membership = z.array(z.object({ queueId: id, penalty: z.number() }));
+
+export const commandSchemas = {
+  // Agent (§4.1)
+  agentLogin: z.object({ agentphonenumber: z.string(), agentid: id.optional() }),
+  agentLogout: z.object({ agentid: id.optional() }),
+  pauseAgent: z.object({ agentid: id.optional(), reason: z.string().optional() }),
+  unpauseAgent: z.object({ agentid: id.optional() }),
+  listenAgent: z.object({ agentid: id.optional() }),
+  setAgentQueue: z.object({ agentId: id, queueId: id, penalty: z.number().int().min(0) }),
+  removeAgentFromQueue: z.object({ agentId: id, queueId: id }),
+  dialFromQueue: z.object({
+    destination: z.string(),
+    queueId: id.nullable(),
+    callerIdName: z.string().optional(),
+    callerIdNumber: z.string().optional(),
+    variables: variables.optional(),
+  }),
+  monitorPause: z.object({ agentid: id.optional() }),
+  monitorUnpause: z.object({ agentid: id.optional() }),
+  subscribeToAgentStats: z.object({}),
+  subscribeToAgentEvents: z.object({}),
+  getAgentStates: z.object({}),
+  getAgentDirectory: z.object({}),
+  getList: z.object({ objectType: z.string() }),
+  getConfig: z.object({ objectType: z.string() }),
+  subscribeToQueueStats: z.object({}),
+  getQueueStatistics: z.object({ queueId: id, window: z.number(), xqos: z.number() }),
+  subscribeToQueueCalls: z.object({ queueId: id }),
+  unSubscribeToQueueCalls: z.object({ queueId: id }),
+  setAgentGroup: z.object({ agentId: id, groupId: id }),
+  // Phone (§4.1, used for practice and the call card)
+  answer: z.object({ uniqueId: z.string().optional() }),
+  hangup: z.object({ uniqueId: z.string().optional() }),
+  dial: z.object({ destination: z.string(), variables: variables.optional() }),
+  userStatusUpdate: z.object({ status: z.string() }),
+  // Callbacks (§4.3)
+  getCallbackLists: z.object({}),
+  findCallbackRequest: z.object({
+    id: z.number(),
+    request: z.object({
+      filters: z.array(FindFilter),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1),
+    }),
+  }),
+  getCallbackPreferredPeriods: z.object({}),
+  takeCallback: z.object({ uuid: z.string() }),
+  releaseCallback: z.object({ uuid: z.string() }),
+  startCallback: z.object({ uuid: z.string(), number: z.string() }),
+  listenCallbackMessage: z.object({ voiceMessageRef: z.string() }),
+  updateCallbackTicket: z.object({
+    uuid: z.string(),
+    status: CallbackStatus,
+    comment: z.string().optional(),
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    periodUuid: z.string().optional(),
+  }),
+  // Membership (§4.4)
+  getUserDefaultMembership: z.object({ userId: id }),
+  setUserDefaultMembership: z.object({ userId: id, membership }),
+  setUsersDefaultMembership: z.object({ userIds: z.array(id), membership }),
+  applyUsersDefaultMembership: z.object({ userIds: z.array(id) }),
+} as const;
+
+export type CommandSchemas = typeof commandSchemas;
+export type CommandName = keyof CommandSchemas;
+export type CommandArgs = { [K in CommandName]: z.input<CommandSchemas[K]> };
+/** A command frame as it travels: `{claz:"web", command, ...fields}`. */
+export type CommandFrame = { [K in CommandName]: { claz: 'web'; command: K } & CommandArgs[K] }[CommandName];
+export type PingFrame = { claz: 'ping' };
+
+export const PING_FRAME = '{"claz":"ping"}';
+
+export function isCommandName(value: string): value is CommandName {
+  return Object.prototype.hasOwnProperty.call(commandSchemas, value);
+}
+
+/** Builds the frame object in wire key order, omitting undefined fields. */
+export function buildCommand<K extends CommandName>(command: K, args: CommandArgs[K]): CommandFrame {
+  const frame: Record<string, unknown> = { claz: 'web', command };
+  const source = args as Record<string, unknown>;
+  for (const key of Object.keys(commandSchemas[command].shape)) {
+    const value = source[key];
+    if (value !== undefined) frame[key] = value;
+  }
+  return frame as CommandFrame;
+}
+
+/** The JSON text sent on the socket for a command. */
+export function encodeCommand<K extends CommandName>(command: K, args: CommandArgs[K]): string {
+  return JSON.stringify(buildCommand(command, args));
+}
+
+export type ParsedCommand =
+  | { ok: true; frame: CommandFrame }
+  | { ok: true; ping: true }
+  | { ok: false; command?: string; reason: string };
+
+/** Server side: checks one incoming client frame. Never throws. */
+export function parseCommand(text: string, maxBytes = 64 * 1024): ParsedCommand {
+  if (text.length > maxBytes) return { ok: false, reason: `frame larger than ${maxBytes} bytes` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'frame is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'frame is not a JSON object' };
+  }
+  const record = value as Record<string, unknown>;
+  if (record.claz === 'ping') return { ok: true, ping: true };
+  if (record.claz !== 'web') return { ok: false, reason: 'frame has no claz "web"' };
+  const command = record.command;
+  if (typeof command !== 'string') return { ok: false, reason: 'frame has no command' };
+  if (!isCommandName(command)) return { ok: false, command, reason: `unknown command ${command}` };
+  const { claz: _claz, command: _command, ...fields } = record;
+  const result = commandSchemas[command].safeParse(fields);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') || 'frame';
+    return { ok: false, command, reason: `invalid ${command}: ${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, frame: { claz: 'web', command, ...result.data } as CommandFrame };
+}
