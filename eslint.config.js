@@ -1,66 +1,70 @@
 // Lint enforces the architecture's "may import" table (docs/architecture.md) and the security bans.
+// Import boundaries use ESLint's own no-restricted-imports with regex patterns on the import path:
+// no module resolver is needed (the resolver plugins' native bindings break `npm ci` on this npm).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const ALL = ['xuc', 'sim', 'main/desk', 'main/web', 'main/electron', 'preload', 'renderer', 'test', 'bench'];
-/** Folder → folders it may import from (besides itself and npm packages). */
-const MAY_IMPORT = {
-  xuc: [],
-  sim: ['xuc'],
-  'main/desk': ['xuc', 'preload/contract.ts'],
-  'main/web': ['main/desk', 'preload/contract.ts', 'xuc', 'sim', 'renderer'],
-  'main/electron': ['main/desk', 'preload/contract.ts', 'xuc', 'sim'],
-  renderer: ['preload/contract.ts'],
+/** A relative import that reaches into `folder` (e.g. `../sim/x`, `../../main/desk/store`). */
+const into = (folder) => `^\\.{1,2}/(\\.\\./)*${folder.replace('/', '\\/')}(/|$)`;
+
+const ELECTRON_PATHS = [
+  { name: 'electron', message: 'Only main/electron and preload/index.ts may import electron.' },
+  { name: 'electron-store', message: 'Only main/electron may use electron-store.' },
+  { name: 'electron-log', message: 'Only main/electron may use electron-log.' },
+];
+const NODE_BUILTINS = {
+  regex: '^(node:.*|fs|fs/promises|path|os|child_process|net|http|https|crypto|stream|url)$',
+  message: 'Runs in a browser too: no Node built-ins here.',
+};
+const NO_WS = { regex: '^ws$', message: 'xuc/ uses ws only in transport-node.ts.' };
+
+/** Folder → [folders it may not import, extra patterns]. Mirrors the table in docs/architecture.md. */
+const RULES = {
+  xuc: { forbid: ['sim', 'main', 'preload', 'renderer', 'bench', 'test'], extra: [NODE_BUILTINS, NO_WS] },
+  sim: { forbid: ['main', 'preload', 'renderer', 'bench', 'test'] },
+  'main/desk': {
+    forbid: ['sim', 'web', 'electron', 'renderer', 'bench', 'test', 'preload/index'],
+  },
+  'main/web': { forbid: ['electron', 'preload/index', 'bench', 'test'] },
+  'main/electron': { forbid: ['web', 'renderer', 'bench', 'test'], electronAllowed: true },
+  'preload/contract.ts': {
+    forbid: ['xuc', 'sim', 'main', 'renderer', 'bench', 'test'],
+    extra: [NODE_BUILTINS],
+  },
+  'preload/index.ts': { forbid: ['xuc', 'sim', 'main', 'renderer', 'bench', 'test'], electronAllowed: true },
+  renderer: {
+    forbid: ['xuc', 'sim', 'main', 'bench', 'test', 'preload/index'],
+    extra: [
+      NODE_BUILTINS,
+      {
+        regex: into('preload/contract'),
+        allowTypeImports: true,
+        message: 'The renderer sees the contract as types only; it talks through window.agentDesk.',
+      },
+    ],
+  },
 };
 
-function zonesFor(folder) {
-  const allowed = new Set([folder, ...MAY_IMPORT[folder]]);
-  const zones = ALL.filter(
-    (other) => !allowed.has(other) && !folder.startsWith(other) && !other.startsWith(folder),
-  )
-    .filter((other) => ![...allowed].some((a) => a.startsWith(other + '/')))
-    .map((other) => ({
-      target: `./${folder}`,
-      from: `./${other}`,
-      message: `${folder} may not import ${other}.`,
-    }));
-  // `preload/` as a whole is closed except the contract file.
-  if (!allowed.has('preload') && folder !== 'preload') {
-    zones.push({
-      target: `./${folder}`,
-      from: './preload',
-      except: allowed.has('preload/contract.ts') ? ['./contract.ts'] : [],
-      message: `${folder} may import only preload/contract.ts from preload/.`,
-    });
-  }
-  if (folder === 'main/desk') {
-    zones.push({ target: './main/desk', from: './main/web', message: 'main/desk may not import hosts.' });
-    zones.push({
-      target: './main/desk',
-      from: './main/electron',
-      message: 'main/desk may not import hosts.',
-    });
-  }
-  if (folder === 'main/web') {
-    zones.push({ target: './main/web', from: './main/electron', message: 'hosts are independent.' });
-  }
-  if (folder === 'main/electron') {
-    zones.push({ target: './main/electron', from: './main/web', message: 'hosts are independent.' });
-  }
-  return zones;
+function boundaryConfig(folder, { forbid, extra = [], electronAllowed = false }) {
+  return {
+    files: folder.endsWith('.ts') ? [folder] : [`${folder}/**`],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: electronAllowed ? [] : ELECTRON_PATHS,
+          patterns: [
+            ...forbid.map((other) => ({ regex: into(other), message: `${folder} may not import ${other}.` })),
+            ...extra,
+          ],
+        },
+      ],
+    },
+  };
 }
-
-const electronBan = {
-  paths: [
-    { name: 'electron', message: 'Only main/electron and preload/index.ts may import electron.' },
-    { name: 'electron-store', message: 'Only main/electron may use electron-store.' },
-    { name: 'electron-log', message: 'Only main/electron may use electron-log.' },
-  ],
-};
 
 export default tseslint.config(
   {
@@ -78,20 +82,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'] }),
-      ],
-    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': [
-        'error',
-        { zones: Object.keys(MAY_IMPORT).flatMap((folder) => zonesFor(folder)) },
-      ],
-      'no-restricted-imports': ['error', electronBan],
+      'no-restricted-imports': ['error', { paths: ELECTRON_PATHS }],
       'no-restricted-syntax': [
         'error',
         {
@@ -105,53 +99,32 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['xuc/**', 'preload/contract.ts', 'renderer/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...electronBan,
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https'],
-              message: 'Runs in a browser too: no Node built-ins here.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...Object.entries(RULES).map(([folder, rule]) => boundaryConfig(folder, rule)),
   {
     // The Node transport is the one xuc file allowed to use `ws`.
     files: ['xuc/transport-node.ts'],
-    rules: { 'no-restricted-imports': ['error', electronBan] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: ELECTRON_PATHS, patterns: RULES.xuc.forbid.map((other) => ({ regex: into(other) })) },
+      ],
+    },
   },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/preload/contract', '**/preload/contract.ts'],
-              allowTypeImports: true,
-              message: 'The renderer sees the contract as types only; it talks through window.agentDesk.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['main/electron/**', 'preload/index.ts'],
-    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['main/electron/external-opener.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='ipcRenderer']",
+          message: 'ipcRenderer belongs to preload/index.ts only.',
+        },
+      ],
+    },
   },
   {
     files: ['preload/index.ts'],
@@ -166,8 +139,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**'],
-    rules: { 'import-x/no-restricted-paths': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: ['test/**', 'bench/**', 'scripts/**', 'build/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   prettier,
 );
