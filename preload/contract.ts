@@ -212,6 +212,8 @@ export type ScreenPopView =
   | { status: 'waiting'; url: string };
 
 export interface CallView {
+  /** Set by the desk, stable for the whole call (ringing to wrap-up): a key for once-per-call rules. */
+  id?: string;
   /** Ringing, on the call, dialing out, or in wrap-up after it. */
   phase: 'ringing' | 'dialing' | 'on-call' | 'wrapup';
   direction: 'Incoming' | 'Outgoing' | null;
@@ -435,6 +437,8 @@ export const commands = {
   'notice:dismiss': { request: z.object({ id: z.string().max(64) }), result: null as unknown as void },
   'diagnostics:copy': { request: z.object({}), result: null as unknown as string },
   'diagnostics:openLogs': { request: z.object({}), result: null as unknown as void },
+  /** The whole current snapshot, for a view that attaches after the first `desk:snapshot` event. */
+  'desk:getSnapshot': { request: z.object({}), result: null as unknown as DeskSnapshot },
 } as const;
 
 export type Commands = typeof commands;

@@ -29,7 +29,13 @@ export interface Notifier {
 
 /** Opens a URL outside the app. Only ever called with a URL the screen-pop policy approved. */
 export interface UrlOpener {
-  open(url: string): Promise<void>;
+  /** `multiTab` (from the Sheet): open a new tab each time rather than reusing the pop window. */
+  open(url: string, options?: { multiTab: boolean }): Promise<void>;
+}
+
+/** Shows the host's log files (Electron: opens the folder); optional. */
+export interface LogViewer {
+  open(): Promise<void>;
 }
 
 export interface TrayView {
@@ -79,5 +85,6 @@ export interface DeskPorts {
   socketFactory: SocketFactory;
   fetch?: typeof fetch;
   practice?: PracticeServerPort;
+  logs?: LogViewer;
   logger: Logger;
 }
