@@ -1,0 +1,240 @@
+/**
+ * Routes model events to sessions. The audience of every event is decided here, with the profile
+ * rules of visibility.ts, so no other module can leak an event to a session that may not see it.
+ * A frame is serialised once per event and the same text is sent to each recipient.
+ */
+import type { MsgType, Outgoing } from '../../xuc/wire/events';
+import type { ContactCentre } from '../model/contact-centre';
+import type { SimEvent } from '../model/events';
+import { encodeFrame, type Session } from './session';
+import * as views from './views';
+import { canSeeAgent, canSeeMembership, canSeeQueue } from './visibility';
+
+export class Router {
+  private readonly sessions = new Map<string, Session>();
+  private readonly byUser = new Map<number, Set<Session>>();
+  /** Indexes of the two per-agent subscriptions, the hot paths of a busy centre. */
+  private readonly agentEventSubs = new Set<Session>();
+  private readonly agentStatsSubs = new Set<Session>();
+
+  constructor(private readonly model: ContactCentre) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  all(): IterableIterator<Session> {
+    return this.sessions.values();
+  }
+
+  add(session: Session): void {
+    this.sessions.set(session.id, session);
+    let set = this.byUser.get(session.user.id);
+    if (!set) {
+      set = new Set();
+      this.byUser.set(session.user.id, set);
+    }
+    set.add(session);
+  }
+
+  subscribe(
+    session: Session,
+    kind: 'agentEvents' | 'agentStats' | 'queueStats' | 'agentConfig' | 'queueMembers' | 'callbacks',
+  ): void {
+    session.subs[kind] = true;
+    if (kind === 'agentEvents') this.agentEventSubs.add(session);
+    if (kind === 'agentStats') this.agentStatsSubs.add(session);
+  }
+
+  remove(session: Session): void {
+    this.sessions.delete(session.id);
+    this.agentEventSubs.delete(session);
+    this.agentStatsSubs.delete(session);
+    const set = this.byUser.get(session.user.id);
+    set?.delete(session);
+    if (set?.size === 0) this.byUser.delete(session.user.id);
+  }
+
+  /** Whether `session` receives AgentStateEvents of `agentId` without being sent one directly. */
+  receivesAgentState(session: Session, agentId: number): boolean {
+    if (session.viewer.agentId === agentId) return true;
+    return session.subs.agentEvents && canSeeAgent(session.viewer, this.model, agentId);
+  }
+
+  /** The visible callback lists of a session, as CallbackLists. */
+  callbackLists(session: Session): Outgoing['CallbackLists'] {
+    return this.model.callbacks
+      .lists()
+      .filter((list) => canSeeQueue(session.viewer, this.model, list.queueId))
+      .map(views.callbackList);
+  }
+
+  deliver(event: SimEvent): void {
+    const model = this.model;
+    const now = model.scheduler.now();
+    switch (event.type) {
+      case 'agentState': {
+        const agentId = event.state.agentId;
+        const ownerId = model.agents.get(agentId)?.userId ?? null;
+        let text: string | undefined;
+        const send = (session: Session) => {
+          text ??= encodeFrame('AgentStateEvent', views.agentStateEvent(event.state, now));
+          session.sendText(text);
+        };
+        if (ownerId !== null) for (const session of this.byUser.get(ownerId) ?? []) send(session);
+        for (const session of this.agentEventSubs) {
+          if (session.user.id !== ownerId && canSeeAgent(session.viewer, model, agentId)) send(session);
+        }
+        return;
+      }
+      case 'agentStats': {
+        const agentId = event.stats.agentId;
+        let text: string | undefined;
+        for (const session of this.agentStatsSubs) {
+          if (!canSeeAgent(session.viewer, model, agentId)) continue;
+          text ??= encodeFrame('AgentStatistics', views.agentStatistics(event.stats));
+          session.sendText(text);
+        }
+        return;
+      }
+      case 'agentConfig': {
+        const agent = model.agents.get(event.agentId);
+        if (!agent) return;
+        this.fanOut(
+          'AgentConfig',
+          () => views.agentConfig(agent, model),
+          (s) =>
+            s.viewer.agentId === event.agentId ||
+            ((s.subs.agentConfig || s.id === event.origin) && canSeeAgent(s.viewer, model, event.agentId)),
+        );
+        return;
+      }
+      case 'queueMember': {
+        const { agentId, queueId, penalty } = event;
+        this.fanOut(
+          'QueueMember',
+          () => ({ agentId, queueId, penalty }),
+          (s) =>
+            (s.viewer.agentId === agentId || s.subs.queueMembers || s.id === event.origin) &&
+            canSeeMembership(s.viewer, agentId, queueId),
+        );
+        return;
+      }
+      case 'queueStats':
+        this.fanOut(
+          'QueueStatistics',
+          () => views.queueStatistics(model, event.queueId),
+          (s) => s.subs.queueStats && canSeeQueue(s.viewer, model, event.queueId),
+        );
+        return;
+      case 'queueCalls':
+        this.fanOut(
+          'QueueCalls',
+          () => views.queueCalls(model, event.queueId, now),
+          (s) => s.subs.queueCalls.has(event.queueId) && canSeeQueue(s.viewer, model, event.queueId),
+        );
+        return;
+      case 'agentListen': {
+        const ownerId = model.agents.get(event.agentId)?.userId;
+        const payload = { started: event.started, phoneNumber: event.phoneNumber, agentId: event.agentId };
+        this.toUsers('AgentListen', payload, [ownerId, event.listenerUserId]);
+        return;
+      }
+      case 'sheet':
+        this.toUsers('Sheet', views.sheet(event), [model.agents.get(event.agentId)?.userId]);
+        return;
+      case 'phone':
+        this.toUsers('PhoneEvent', views.phoneEvent(event), event.userIds);
+        return;
+      case 'callbackTaken':
+        this.toListAudience(event.listUuid, event.origin, 'CallbackTaken', {
+          uuid: event.uuid,
+          agentId: event.agentId,
+        });
+        return;
+      case 'callbackReleased':
+        this.toListAudience(event.listUuid, event.origin, 'CallbackReleased', { uuid: event.uuid });
+        return;
+      case 'callbackClotured':
+        // ticketUuid rides along so a client that sent the ticket's uuid can match the answer.
+        this.toListAudience(event.listUuid, event.origin, 'CallbackClotured', {
+          uuid: event.uuid,
+          ...(event.ticketUuid === undefined ? {} : { ticketUuid: event.ticketUuid }),
+        });
+        return;
+      case 'callbackUpdated':
+        this.toListAudience(event.listUuid, event.origin, 'CallbackRequestUpdated', {
+          request: views.callbackRequest(event.request),
+          ...(event.ticketUuid === undefined ? {} : { ticketUuid: event.ticketUuid }),
+        });
+        return;
+      case 'callbackStarted': {
+        const payload = { requestUuid: event.requestUuid, ticketUuid: event.ticketUuid };
+        const ownerId = model.agents.get(event.agentId)?.userId;
+        this.fanOut(
+          'CallbackStarted',
+          () => payload,
+          (s) => s.user.id === ownerId || s.id === event.origin,
+        );
+        return;
+      }
+      case 'callbackListChanged': {
+        const list = model.callbacks.list(event.listUuid);
+        if (!list) return;
+        for (const session of this.sessions.values()) {
+          if (session.subs.callbacks && canSeeQueue(session.viewer, model, list.queueId)) {
+            session.send('CallbackLists', this.callbackLists(session));
+          }
+        }
+        return;
+      }
+      case 'userStatus':
+        this.toUsers('UserStatusUpdate', { status: event.status }, [event.userId]);
+        return;
+    }
+  }
+
+  private fanOut<K extends MsgType>(
+    msgType: K,
+    build: () => Outgoing[K],
+    wants: (s: Session) => boolean,
+  ): void {
+    let text: string | undefined;
+    for (const session of this.sessions.values()) {
+      if (!wants(session)) continue;
+      text ??= encodeFrame(msgType, build());
+      session.sendText(text);
+    }
+  }
+
+  private toUsers<K extends MsgType>(
+    msgType: K,
+    payload: Outgoing[K],
+    userIds: Array<number | null | undefined>,
+  ): void {
+    let text: string | undefined;
+    for (const userId of new Set(userIds)) {
+      if (userId === null || userId === undefined) continue;
+      for (const session of this.byUser.get(userId) ?? []) {
+        text ??= encodeFrame(msgType, payload);
+        session.sendText(text);
+      }
+    }
+  }
+
+  /** Sessions that asked for callback lists and may see this list's queue, plus the session that acted. */
+  private toListAudience<K extends MsgType>(
+    listUuid: string,
+    origin: string | undefined,
+    msgType: K,
+    payload: Outgoing[K],
+  ): void {
+    const list = this.model.callbacks.list(listUuid);
+    if (!list) return;
+    this.fanOut(
+      msgType,
+      () => payload,
+      (s) => (s.subs.callbacks || s.id === origin) && canSeeQueue(s.viewer, this.model, list.queueId),
+    );
+  }
+}
