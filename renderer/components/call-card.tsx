@@ -1,0 +1,194 @@
+import type { CallView, SheetFieldView } from '../../preload/contract';
+import { formatDuration } from '../format';
+import type { MessageKey } from '../i18n';
+import { isPending, queueLabel, sortedSheet } from '../store/selectors';
+import { useServices } from '../services';
+import { ErrorMessage } from './error-message';
+import { popReason } from './notices';
+import { StatePill } from './state-pill';
+import { useAction } from './use-action';
+
+const PHASE: Record<CallView['phase'], { label: MessageKey; tone: 'oncall' | 'wrapup' }> = {
+  ringing: { label: 'call.phase.ringing', tone: 'oncall' },
+  dialing: { label: 'call.phase.dialing', tone: 'oncall' },
+  'on-call': { label: 'call.phase.onCall', tone: 'oncall' },
+  wrapup: { label: 'call.phase.wrapup', tone: 'wrapup' },
+};
+
+/** `folderNumber` → `Folder number`: Sheet field names are identifiers, not labels. */
+export function fieldLabel(name: string): string {
+  const words = name
+    .replace(/^USR_/, '')
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
+}
+
+/** The current call: who, from which queue, how long, recording, and the customer's Sheet. */
+export function CallCard({ call }: { call: CallView }) {
+  const { store, now, i18n } = useServices();
+  const t = i18n.t;
+  const pending = store.slice('pending').value;
+  const queues = store.slice('queues').value ?? {};
+  const action = useAction();
+  const phase = PHASE[call.phase];
+  const queue = call.queueId !== null ? queues[String(call.queueId)] : undefined;
+  const queueName = call.queueName ?? (queue ? queueLabel(queue) : null);
+  const talkStart = call.answeredAt ?? call.startedAt;
+  const sheet = sortedSheet(call.sheet);
+  const recordingBusy = isPending(pending, 'recording:pause', 'recording:resume') || action.busy;
+
+  return (
+    <section class="card call-card" aria-labelledby="call-title" data-testid="call-card">
+      <header class="card-header">
+        <h2 id="call-title">
+          {t(call.direction === 'Outgoing' ? 'call.titleOutgoing' : 'call.titleIncoming')}
+        </h2>
+        <StatePill tone={phase.tone} label={t(phase.label)} />
+      </header>
+      <p class="caller">
+        <span class="caller-name">{call.callerName || t('call.unknownCaller')}</span>
+        {call.callerNumber ? <span class="caller-number">{call.callerNumber}</span> : null}
+      </p>
+      <dl class="facts">
+        <div>
+          <dt>{t('call.queue')}</dt>
+          <dd>{queueName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('call.direction')}</dt>
+          <dd>
+            {t(
+              call.direction === 'Outgoing'
+                ? 'call.outgoing'
+                : call.direction === 'Incoming'
+                  ? 'call.incoming'
+                  : 'call.unknownDirection',
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{call.phase === 'ringing' ? t('call.ringingFor') : t('call.duration')}</dt>
+          <dd class="mono" data-testid="call-duration">
+            {formatDuration(
+              (call.phase === 'wrapup' && call.wrapupAt ? call.wrapupAt : now.value) - talkStart,
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('call.recording')}</dt>
+          <dd>
+            {t(
+              call.monitorState === 'ACTIVE'
+                ? 'call.recordingOn'
+                : call.monitorState === 'PAUSED'
+                  ? 'call.recordingPaused'
+                  : 'call.recordingNone',
+            )}
+          </dd>
+        </div>
+      </dl>
+      {call.phase === 'wrapup' && call.wrapupAt !== null ? (
+        <p class="wrapup-line" data-testid="wrapup">
+          {t('call.wrapupFor', { duration: formatDuration(now.value - call.wrapupAt) })}
+        </p>
+      ) : null}
+
+      <div class="button-row">
+        {call.phase === 'ringing' && call.direction !== 'Outgoing' ? (
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={action.busy}
+            onClick={() => action.run('call:answer', {})}
+          >
+            {t('call.answer')}
+          </button>
+        ) : null}
+        {call.phase !== 'wrapup' ? (
+          <button
+            type="button"
+            class="btn btn-danger"
+            disabled={action.busy}
+            onClick={() => action.run('call:hangup', {})}
+          >
+            {t('call.hangup')}
+          </button>
+        ) : null}
+        {/* Recording can be paused only on a call a queue gave the agent (agent-api.md). */}
+        {call.acd && call.phase === 'on-call' && call.monitorState === 'ACTIVE' ? (
+          <button
+            type="button"
+            class="btn"
+            disabled={recordingBusy}
+            onClick={() => action.run('recording:pause', {})}
+          >
+            {t('call.pauseRecording')}
+          </button>
+        ) : null}
+        {call.acd && call.phase === 'on-call' && call.monitorState === 'PAUSED' ? (
+          <button
+            type="button"
+            class="btn"
+            disabled={recordingBusy}
+            onClick={() => action.run('recording:resume', {})}
+          >
+            {t('call.resumeRecording')}
+          </button>
+        ) : null}
+        {recordingBusy && isPending(pending, 'recording:pause', 'recording:resume') ? (
+          <span class="pending-mark">{t('common.sending')}</span>
+        ) : null}
+      </div>
+
+      {sheet.length > 0 ? (
+        <section class="sheet" aria-labelledby="sheet-title">
+          <h3 id="sheet-title">{t('call.sheet')}</h3>
+          <dl class="sheet-fields" data-testid="sheet-fields">
+            {sheet.map((field) => (
+              <SheetField key={field.name} field={field} />
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      <ScreenPopLine call={call} onReopen={() => action.run('call:reopenScreenPop', {})} busy={action.busy} />
+      {action.error ? <ErrorMessage error={action.error} onDismiss={action.clearError} /> : null}
+    </section>
+  );
+}
+
+function SheetField({ field }: { field: SheetFieldView }) {
+  return (
+    <div class={`sheet-field sheet-${field.type}`}>
+      <dt>{fieldLabel(field.name)}</dt>
+      {/* A url is shown, not followed: pages open only through the desk's screen-pop policy. */}
+      <dd class={field.type === 'url' ? 'mono url' : undefined}>{field.value}</dd>
+    </div>
+  );
+}
+
+function ScreenPopLine({ call, onReopen, busy }: { call: CallView; onReopen: () => void; busy: boolean }) {
+  const t = useServices().i18n.t;
+  const pop = call.screenPop;
+  const hasUrl = pop.status !== 'none' || call.sheet.some((field) => field.type === 'url');
+  if (!hasUrl) return null;
+  return (
+    <div class="screen-pop">
+      <p class="screen-pop-status" data-testid="screen-pop-status">
+        {pop.status === 'opened'
+          ? t('call.pop.opened')
+          : pop.status === 'refused'
+            ? t('call.pop.refused', { reason: popReason(t, pop.reason) })
+            : pop.status === 'waiting'
+              ? t('call.pop.waiting')
+              : t('call.pop.none')}
+      </p>
+      <button type="button" class="btn" disabled={busy} onClick={onReopen}>
+        {t('call.reopen')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { NoticeView } from '../../preload/contract';
+import type { MessageKey, Translate } from '../i18n';
+import { useServices } from '../services';
+import { useAction } from './use-action';
+
+const NOTICE_TEXT: Record<string, MessageKey> = {
+  'screen-pop-refused': 'notice.screenPopRefused',
+  'settings-reset': 'notice.settingsReset',
+  'outbox-delivered': 'notice.outboxDelivered',
+  'outbox-failed': 'notice.outboxFailed',
+  'callback-due': 'notice.callbackDue',
+};
+
+const POP_REASONS: Record<string, MessageKey> = {
+  'too-long': 'popReason.tooLong',
+  'control-characters': 'popReason.controlCharacters',
+  unparsable: 'popReason.unparsable',
+  scheme: 'popReason.scheme',
+  'http-not-allowed': 'popReason.httpNotAllowed',
+  credentials: 'popReason.credentials',
+  'host-not-allowed': 'popReason.hostNotAllowed',
+  'token-to-unlisted-host': 'popReason.tokenToUnlistedHost',
+  'already-popped': 'popReason.alreadyPopped',
+};
+
+/** Why the screen-pop policy refused a page, in words. */
+export function popReason(t: Translate, reason: string): string {
+  const key = POP_REASONS[reason];
+  return key ? t(key) : reason;
+}
+
+export function noticeText(t: Translate, notice: NoticeView): string {
+  const key = NOTICE_TEXT[notice.code];
+  if (!key) return t('notice.other', { code: notice.code });
+  const params = { ...notice.params };
+  if (typeof params.reason === 'string') params.reason = popReason(t, params.reason);
+  return t(key, params);
+}
+
+/** What the desk wants the agent to know (a refused page, reset settings…), each dismissible. */
+export function Notices() {
+  const { store, i18n } = useServices();
+  const t = i18n.t;
+  const notices = store.slice('notices').value ?? [];
+  const dismiss = useAction();
+  if (notices.length === 0) return null;
+  return (
+    <ul class="notices" aria-label={t('notice.listLabel')}>
+      {notices.map((notice) => (
+        <li key={notice.id} class={`notice notice-${notice.level}`}>
+          <span>{noticeText(t, notice)}</span>
+          <button
+            type="button"
+            class="btn btn-quiet btn-small"
+            aria-label={t('notice.dismissLabel', { text: noticeText(t, notice) })}
+            onClick={() => dismiss.run('notice:dismiss', { id: notice.id })}
+          >
+            {t('common.dismiss')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
