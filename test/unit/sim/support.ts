@@ -15,6 +15,7 @@ import { defaultData } from '../../../sim/data/default';
 export const PASSWORD = 'practice';
 const WAIT_MS = 3000;
 
+let syncSeq = 1_000_000;
 const openClients = new Set<CtiClient>();
 const openServers = new Set<PracticeServer>();
 
@@ -201,24 +202,19 @@ export class CtiClient {
   }
 
   /**
-   * Barrier: a ping's Pong comes back after every frame the server had already sent this socket,
-   * so after `sync()` the absence of a frame is a fact, not a race.
+   * Barrier: the answer to a request with a unique id comes back after every frame the server had
+   * already sent this socket, so after `sync()` the absence of a frame is a fact, not a race.
+   * (A Pong would not do: heartbeat Pongs carry no id.)
    */
   async sync(): Promise<void> {
-    const before = this.frames.length;
-    this.send({ claz: 'ping' });
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const pong = this.frames.slice(before).findIndex((f) => f.msgType === 'Pong');
-      if (pong >= 0) return;
-      if (Date.now() > deadline || this.closed) throw new Error(`${this.login}: no Pong`);
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
+    const id = ++syncSeq;
+    this.command('findCallbackRequest', { id, request: { filters: [], offset: 0, limit: 1 } });
+    await this.waitFor('FindCallbackResponseWithId', (reply) => reply.id === id);
   }
 
-  /** Types of the frames after the cursor, e.g. to check an order. */
-  typesSinceMark(): string[] {
-    return this.frames.slice(this.cursor).map((f) => f.msgType);
+  /** Every frame received after the mark, consumed or not. */
+  sinceMark(): AnyIncoming[] {
+    return this.frames.slice(this.cursor);
   }
 
   close(): void {
