@@ -650,8 +650,9 @@ export class ContactCentre {
   }
 
   /**
-   * Recomputes what the agent shows and tells it when it differs. Returns true when the state
-   * (name or cause) changed; a change of call facts or queues is told without resetting `since`.
+   * Recomputes what the agent shows and tells it when it differs; returns whether it told.
+   * A new state (name or cause) restarts `since` and updates statistics; a change of call facts
+   * or queues alone is told without restarting `since`.
    */
   private refresh(agent: AgentRuntime): boolean {
     const now = this.scheduler.now();
@@ -688,7 +689,7 @@ export class ContactCentre {
       this.emit({ type: 'agentStats', stats: statsSnapshot(agent, now) });
       for (const queueId of queues) this.emit({ type: 'queueStats', queueId });
     }
-    return stateChanged;
+    return true;
   }
 
   private startWrapup(agent: AgentRuntime, queue: QueueDataT): void {

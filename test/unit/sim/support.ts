@@ -283,5 +283,6 @@ export async function agentReady(baseUrl: string, agentId: number): Promise<CtiC
   const client = await CtiClient.connect(baseUrl, login);
   const state = await loginAgent(client, line);
   if (state.name !== 'AgentReady') throw new Error(`${login} is ${state.name}, not AgentReady`);
+  client.mark(); // later waits see only what happens from now on
   return client;
 }
