@@ -33,12 +33,14 @@ export function CallCard({ call }: { call: CallView }) {
   const pending = store.slice('pending').value;
   const queues = store.slice('queues').value ?? {};
   const action = useAction();
+  const recording = useAction();
+  const pop = useAction();
   const phase = PHASE[call.phase];
   const queue = call.queueId !== null ? queues[String(call.queueId)] : undefined;
   const queueName = call.queueName ?? (queue ? queueLabel(queue) : null);
   const talkStart = call.answeredAt ?? call.startedAt;
   const sheet = sortedSheet(call.sheet);
-  const recordingBusy = isPending(pending, 'recording:pause', 'recording:resume') || action.busy;
+  const recordingBusy = isPending(pending, 'recording:pause', 'recording:resume') || recording.busy;
 
   return (
     <section class="card call-card" aria-labelledby="call-title" data-testid="call-card">
@@ -123,7 +125,7 @@ export function CallCard({ call }: { call: CallView }) {
             type="button"
             class="btn"
             disabled={recordingBusy}
-            onClick={() => action.run('recording:pause', {})}
+            onClick={() => recording.run('recording:pause', {})}
           >
             {t('call.pauseRecording')}
           </button>
@@ -133,12 +135,12 @@ export function CallCard({ call }: { call: CallView }) {
             type="button"
             class="btn"
             disabled={recordingBusy}
-            onClick={() => action.run('recording:resume', {})}
+            onClick={() => recording.run('recording:resume', {})}
           >
             {t('call.resumeRecording')}
           </button>
         ) : null}
-        {recordingBusy && isPending(pending, 'recording:pause', 'recording:resume') ? (
+        {isPending(pending, 'recording:pause', 'recording:resume') ? (
           <span class="pending-mark">{t('common.sending')}</span>
         ) : null}
       </div>
@@ -154,8 +156,10 @@ export function CallCard({ call }: { call: CallView }) {
         </section>
       ) : null}
 
-      <ScreenPopLine call={call} onReopen={() => action.run('call:reopenScreenPop', {})} busy={action.busy} />
-      {action.error ? <ErrorMessage error={action.error} onDismiss={action.clearError} /> : null}
+      <ScreenPopLine call={call} onReopen={() => pop.run('call:reopenScreenPop', {})} busy={pop.busy} />
+      {[action, recording, pop].map((used, index) =>
+        used.error ? <ErrorMessage key={index} error={used.error} onDismiss={used.clearError} /> : null,
+      )}
     </section>
   );
 }

@@ -284,7 +284,7 @@ function TicketForm({ request }: { request: CallbackRequestView }) {
       ...(needsDate ? { dueDate } : {}),
       ...(needsDate && periodUuid ? { periodUuid } : {}),
     });
-    if (result.ok) setOutcome(result.value.delivery);
+    if (result.ok) setOutcome(result.value?.delivery === 'queued' ? 'queued' : 'confirmed');
   };
 
   return (

@@ -39,8 +39,14 @@ export function SignInScreen() {
     event.preventDefault();
     setTried(true);
     if (!valid) {
-      const first = document.querySelector<HTMLElement>('.signin [aria-invalid="true"]');
-      first?.focus();
+      const ids = {
+        server: 'signin-server',
+        login: 'signin-login',
+        password: 'signin-password',
+        phone: 'signin-phone',
+      };
+      const first = (Object.keys(ids) as Array<keyof typeof ids>).find((field) => problems[field]);
+      if (first) document.getElementById(ids[first])?.focus();
       return;
     }
     await signIn.run('session:signIn', {

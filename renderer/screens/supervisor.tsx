@@ -170,7 +170,9 @@ export function SupervisorScreen() {
             )}
           />
         )}
-        {selected ? <AgentDetail agent={selected} onClose={() => setSelectedId(null)} /> : null}
+        {selected ? (
+          <AgentDetail key={selected.id} agent={selected} onClose={() => setSelectedId(null)} />
+        ) : null}
       </div>
     </section>
   );

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { anotherPhoneNumbers, describeError } from '../../../renderer/errors';
+import { formatDuration, formatSeconds } from '../../../renderer/format';
+import { fieldLabel } from '../../../renderer/components/call-card';
+import { parseAllowlist } from '../../../renderer/screens/settings';
+import { shortcutFor } from '../../../renderer/shortcuts';
+import {
+  callbackRows,
+  countByTone,
+  createRosterSorter,
+  filterAgents,
+  membershipsOf,
+} from '../../../renderer/store/selectors';
+import { agent, callbackRequest, makeSnapshot, MORNING } from './fixtures';
+
+describe('formatDuration', () => {
+  it('shows m:ss under an hour and h:mm:ss above, never negative', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(65_999)).toBe('1:05');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+    expect(formatDuration(-5_000)).toBe('0:00');
+    expect(formatSeconds(null)).toBe('—');
+  });
+});
+
+describe('describeError', () => {
+  it('names the two phones of LoggedInOnAnotherPhone, in either casing the server uses', () => {
+    const error = {
+      code: 'agent-error' as const,
+      message: 'x',
+      details: { error: 'LoggedInOnAnotherPhone', phoneNb: '1002', RequestedNb: '1001' },
+    };
+    expect(describeError(error)).toEqual({
+      key: 'error.loggedInOnAnotherPhone',
+      params: { phoneNb: '1002', requestedNb: '1001' },
+    });
+    expect(anotherPhoneNumbers(error)).toEqual({ phoneNb: '1002', requestedNb: '1001' });
+  });
+
+  it('maps each code to its own words', () => {
+    expect(describeError({ code: 'invalid-credentials', message: '' }).key).toBe('error.invalidCredentials');
+    expect(describeError({ code: 'tls', message: 'bad cert' })).toEqual({
+      key: 'error.tls',
+      params: { detail: 'bad cert' },
+    });
+    expect(describeError({ code: 'agent-error', message: 'm', details: { error: 'Other' } })).toEqual({
+      key: 'error.agentError',
+      params: { error: 'Other' },
+    });
+    expect(describeError({ code: 'internal', message: 'x'.repeat(500) }).params.detail).toHaveLength(200);
+  });
+});
+
+describe('selectors', () => {
+  it('membershipsOf skips removed memberships (penalty -1) and unknown queues', () => {
+    const snapshot = makeSnapshot();
+    const memberships = {
+      ...snapshot.memberships,
+      '19:3': { agentId: 19, queueId: 3, penalty: -1 },
+      '19:9': { agentId: 19, queueId: 9, penalty: 0 },
+    };
+    expect(membershipsOf(memberships, snapshot.queues, 19).map((row) => row.queue.id)).toEqual([1, 2]);
+  });
+
+  it('callbackRows orders by due date, period start, then name; requests with no period come last', () => {
+    const lists = {
+      l: {
+        uuid: 'l',
+        name: 'L',
+        queueId: 1,
+        requests: [
+          callbackRequest('c', { dueDate: '2026-03-11', period: null }),
+          callbackRequest('d', { dueDate: '2026-03-11', period: MORNING, firstName: 'Zed' }),
+          callbackRequest('b', { dueDate: '2026-03-11', period: MORNING, firstName: 'Ann' }),
+          callbackRequest('a', { dueDate: '2026-03-10' }),
+        ],
+      },
+    };
+    const rows = callbackRows(lists, { search: '', listUuid: null, owner: 'all' }, 19);
+    expect(rows.map((row) => row.request.uuid)).toEqual(['a', 'b', 'd', 'c']);
+  });
+
+  it('the roster sorter keeps its order through state changes and re-sorts when someone joins', () => {
+    const sort = createRosterSorter();
+    const agents = { '2': agent(2, { lastName: 'Bravo' }), '1': agent(1, { lastName: 'Alpha' }) };
+    expect(sort(agents).map((a) => a.id)).toEqual([1, 2]);
+    const changed = { ...agents, '2': agent(2, { lastName: 'Bravo', state: 'AgentOnCall' }) };
+    const sorted = sort(changed);
+    expect(sorted.map((a) => a.id)).toEqual([1, 2]);
+    expect(sorted[1]!.state).toBe('AgentOnCall');
+    expect(sort({ ...changed, '3': agent(3, { lastName: 'Aaron' }) }).map((a) => a.id)).toEqual([3, 1, 2]);
+    expect(
+      sort({ '1': agent(1, { lastName: 'Zulu' }), '2': agent(2, { lastName: 'Bravo' }) }).map((a) => a.id),
+    ).toEqual([2, 1]);
+  });
+
+  it('filterAgents combines group, queue, state and text; countByTone counts by colour family', () => {
+    const list = [
+      agent(1, { groupId: 1, queues: [1], state: 'AgentReady' }),
+      agent(2, { groupId: 2, queues: [1, 2], state: 'AgentRinging' }),
+      agent(3, { groupId: 2, queues: [2], state: 'AgentOnCall', lastName: 'Smith' }),
+    ];
+    expect(
+      filterAgents(list, { search: '', groupId: 2, queueId: 2, tone: 'oncall' }).map((a) => a.id),
+    ).toEqual([2, 3]);
+    expect(
+      filterAgents(list, { search: 'smi', groupId: null, queueId: null, tone: null }).map((a) => a.id),
+    ).toEqual([3]);
+    expect(countByTone(list)).toEqual({ ready: 1, paused: 0, oncall: 2, wrapup: 0, offline: 0 });
+  });
+});
+
+describe('small parsers', () => {
+  it('parseAllowlist keeps valid host patterns, lower-cased and unique', () => {
+    expect(parseAllowlist('CRM.example.com, *.corp.example\ncrm.example.com')).toEqual({
+      hosts: ['crm.example.com', '*.corp.example'],
+      invalid: [],
+    });
+    expect(parseAllowlist('https://x.example/ a..b *.').invalid).toEqual([
+      'https://x.example/',
+      'a..b',
+      '*.',
+    ]);
+  });
+
+  it('fieldLabel turns Sheet identifiers into words', () => {
+    expect(fieldLabel('folderNumber')).toBe('Folder number');
+    expect(fieldLabel('USR_customer_id')).toBe('Customer id');
+    expect(fieldLabel('popupUrl1')).toBe('Popup url1');
+  });
+
+  it('shortcutFor needs Alt alone', () => {
+    const screens = ['home', 'queues'] as const;
+    const key = (code: string, extra: Partial<KeyboardEvent> = {}) =>
+      shortcutFor({ altKey: true, ctrlKey: false, metaKey: false, shiftKey: false, code, ...extra }, [
+        ...screens,
+      ]);
+    expect(key('KeyR')).toEqual({ kind: 'ready' });
+    expect(key('KeyP')).toEqual({ kind: 'pause' });
+    expect(key('Digit2')).toEqual({ kind: 'screen', screen: 'queues' });
+    expect(key('Digit3')).toBeNull();
+    expect(key('KeyR', { ctrlKey: true })).toBeNull();
+    expect(key('KeyR', { altKey: false })).toBeNull();
+  });
+});

@@ -1,0 +1,7 @@
+/** The part of Vite's `import.meta.glob` the catalogue test uses (the web tsconfig has no Vite types). */
+interface ImportMeta {
+  glob<T = unknown>(
+    pattern: string | string[],
+    options: { query: '?raw'; import: 'default'; eager: true },
+  ): Record<string, T>;
+}
