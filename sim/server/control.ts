@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { formatPath } from '../data/load';
 import type { ContactCentre } from '../model/contact-centre';
 import type { SimError } from '../model/events';
-import { HttpError, isJsonRequest, readJson, sendError, sendJson } from './http-util';
+import { HttpError, isJsonRequest, isLoopback, readJson, sendError, sendJson } from './http-util';
 
 const phone = z.string().regex(/^[0-9*#+]{1,20}$/, 'digits, *, # or +, up to 20');
 const variables = z
@@ -54,6 +54,14 @@ export const AddCallbackBody = z
     message: 'give a phoneNumber or a mobilePhoneNumber',
     path: ['phoneNumber'],
   });
+
+/** Loopback callers always; others only when listed (`--control-host`). */
+export function mayUseControl(remoteAddress: string | undefined, allowHosts: ReadonlySet<string>): boolean {
+  if (isLoopback(remoteAddress)) return true;
+  if (remoteAddress === undefined) return false;
+  // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d; match both spellings.
+  return allowHosts.has(remoteAddress) || allowHosts.has(remoteAddress.replace(/^::ffff:/, ''));
+}
 
 /** Errors of the model mapped to HTTP statuses. */
 function statusOf(error: SimError): number {

@@ -14,8 +14,8 @@ import { ContactCentre, type InboundCall } from '../model/contact-centre';
 import type { NewCallbackRequest } from '../model/callbacks';
 import { RealScheduler, type Scheduler, type TimerHandle } from '../model/scheduler';
 import { handleCommand } from './commands';
-import { handleControl } from './control';
-import { isLoopback, sendError } from './http-util';
+import { handleControl, mayUseControl } from './control';
+import { sendError } from './http-util';
 import { AUTH_CHECK_PATH, AUTH_LOGIN_PATH, handleCheck, handleLogin } from './rest';
 import { Router } from './router';
 import { Session, type SessionLimits } from './session';
@@ -130,8 +130,7 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
       return handleCheck(req, res, tokens);
     }
     if (controlEnabled && (pathname === '/sim' || pathname.startsWith('/sim/'))) {
-      const remote = req.socket.remoteAddress;
-      if (!isLoopback(remote) && !controlHosts.has(remote ?? '')) {
+      if (!mayUseControl(req.socket.remoteAddress, controlHosts)) {
         req.resume();
         return sendError(res, 403, 'Forbidden', 'the control API answers loopback callers only');
       }
