@@ -17,6 +17,10 @@ import type { CallView, Settings, SheetFieldView } from '../../preload/contract'
 export const MAX_POP_URL_LENGTH = 2048;
 const TOKEN_PLACEHOLDER = '{xuc-token}';
 const REDACTED_TOKEN = '[token]';
+// eslint-disable-next-line no-control-regex -- these are exactly what must be refused
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- and escaped when a refused address is shown
+const CONTROL_CHARACTERS_ALL = /[\u0000-\u001f\u007f]/g;
 
 export type RefuseReason =
   | 'too-long'
@@ -94,8 +98,7 @@ export function checkPopUrl(
   const raw = built.url;
   if (raw.length > MAX_POP_URL_LENGTH) return { ok: false, reason: 'too-long' };
   // The URL parser silently removes tabs and newlines; refuse rather than guess what was meant.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return { ok: false, reason: 'control-characters' };
+  if (CONTROL_CHARACTERS.test(raw)) return { ok: false, reason: 'control-characters' };
   let url: URL;
   try {
     url = new URL(raw);
@@ -150,9 +153,8 @@ export function decideScreenPop(input: PopInput): PopDecision {
 
 /** A refused address is shown and logged; keep it readable and bounded. */
 function shorten(url: string): string {
-  // eslint-disable-next-line no-control-regex
   const visible = url.replace(
-    /[\u0000-\u001f\u007f]/g,
+    CONTROL_CHARACTERS_ALL,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
   return visible.length > 300 ? visible.slice(0, 300) + '…' : visible;

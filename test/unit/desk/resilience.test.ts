@@ -1,0 +1,161 @@
+/**
+ * What happens when the link or the server goes away: the practice server killed mid-call and
+ * restarted, and a ticket update typed while offline that must survive a restart of the core.
+ * Real server, real sockets, real JSON files in a temp dir.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { XucClient } from '../../../xuc/client';
+import { nodeSocketFactory } from '../../../xuc/transport-node';
+import { JsonFileStore } from '../../../main/web/file-store';
+import { control, deskFor, simState, startSim } from './sim-helpers';
+import { eventually, MemorySecrets } from './support';
+import { startProxy, type TcpProxy } from './tcp-proxy';
+
+const cleanup: Array<() => Promise<unknown> | unknown> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+function track<T extends { stop(): Promise<void> } | { close(): Promise<void> | void }>(thing: T): T {
+  cleanup.push(() => ('stop' in thing ? thing.stop() : thing.close()));
+  return thing;
+}
+
+describe('server killed mid-call and restarted', () => {
+  it('reconnects, and the store matches the server again', async () => {
+    let { sim } = await startSim();
+    const port = sim.port;
+    cleanup.push(() => sim.close());
+    const { desk, ports } = deskFor();
+    track(desk);
+    await desk.start();
+    // hugo has no profile: he sees like an Admin, so every agent can be compared.
+    const signIn = await desk.invoke('session:signIn', {
+      serverUrl: sim.baseUrl,
+      login: 'hugo',
+      password: 'practice',
+      phoneNumber: '1008',
+      rememberPassword: false,
+    });
+    expect(signIn.ok).toBe(true);
+    const s = () => desk.store.snapshot;
+    await eventually(
+      () => s().agent?.state === 'AgentReady' && Object.keys(s().agents).length === 8,
+      'ready',
+    );
+
+    const placed = await control(sim, 'POST', '/sim/calls', {
+      queueId: 3,
+      callerNumber: '0611',
+      callerName: 'Zoé',
+    });
+    await eventually(() => s().call?.phase === 'ringing', 'ringing');
+    await control(sim, 'POST', `/sim/calls/${placed.callId as string}/answer`);
+    await eventually(() => s().call?.phase === 'on-call', 'on call');
+
+    await sim.close();
+    await eventually(() => ports.notifier.of('connection-lost').length === 1, 'connection lost');
+    expect(['reconnecting', 'connecting']).toContain(s().connection.state);
+    expect(s().tray.icon).toBe('offline');
+
+    ({ sim } = await startSim({ port }));
+    await eventually(() => s().connection.state === 'connected', 'reconnected', 8000);
+    await eventually(() => ports.notifier.of('connection-restored').length === 1, 'restored notification');
+
+    // The restarted server forgot the call and the logins: the desk must say the same.
+    const server = await simState(sim);
+    await eventually(
+      () =>
+        server.agents.every((a) => s().agents[String(a.id)]?.state === a.state) &&
+        s().agent?.state === server.agents.find((a) => a.id === 18)!.state &&
+        s().call === null,
+      'store matching GET /sim/state',
+    );
+    expect(s().call).toBeNull();
+    for (const list of server.callbackLists) {
+      expect(s().callbackLists[list.uuid]!.requests.map((r) => r.uuid)).toEqual(
+        list.requests.map((r) => r.uuid),
+      );
+    }
+    expect(s().tray.icon).toBe('logged-out');
+  });
+});
+
+describe('a ticket update made offline', () => {
+  it('survives a restart of the core and is delivered once', async () => {
+    const { sim } = await startSim();
+    cleanup.push(() => sim.close());
+    const proxy: TcpProxy = await startProxy(sim.port);
+    cleanup.push(() => proxy.close());
+    const dir = await mkdtemp(join(tmpdir(), 'desk-outbox-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const outboxFile = join(dir, 'outbox.json');
+    const secrets = new MemorySecrets();
+
+    // Someone else watches the list, to count what the server confirms.
+    const watcher = new XucClient({
+      baseUrl: sim.baseUrl,
+      login: 'admin',
+      password: 'practice',
+      socketFactory: nodeSocketFactory(),
+    });
+    cleanup.push(() => watcher.close());
+    const closedFor = new Map<string, number>();
+    watcher.on('CallbackClotured', (p) => closedFor.set(p.uuid, (closedFor.get(p.uuid) ?? 0) + 1));
+    await watcher.connect();
+    watcher.getCallbackLists();
+
+    // First run: take a callback, lose the network, close the ticket anyway.
+    const first = deskFor({ outbox: new JsonFileStore(outboxFile), secrets });
+    track(first.desk);
+    await first.desk.start();
+    const signIn = {
+      serverUrl: proxy.baseUrl,
+      login: 'alice',
+      password: 'practice',
+      phoneNumber: '1001',
+      rememberPassword: false,
+    };
+    expect((await first.desk.invoke('session:signIn', signIn)).ok).toBe(true);
+    const s1 = () => first.desk.store.snapshot;
+    await eventually(() => Object.keys(s1().callbackLists).length > 0, 'lists');
+    const request = Object.values(s1().callbackLists)[0]!.requests.find((r) => r.agentId === null)!;
+    expect((await first.desk.invoke('callback:take', { uuid: request.uuid })).ok).toBe(true);
+
+    proxy.cut();
+    await eventually(() => s1().connection.state !== 'connected', 'link down');
+    const queued = await first.desk.invoke('callback:updateTicket', {
+      uuid: request.uuid,
+      status: 'NoAnswer',
+      comment: 'Voicemail, left a message',
+    });
+    expect(queued).toEqual({ ok: true, value: { delivery: 'queued' } });
+    // On disk before "queued" was reported, and shown to the agent.
+    const onDisk = JSON.parse(await readFile(outboxFile, 'utf8'));
+    expect(onDisk.entries).toMatchObject([{ uuid: request.uuid, comment: 'Voicemail, left a message' }]);
+    expect(s1().outbox).toMatchObject([{ uuid: request.uuid, status: 'NoAnswer' }]);
+    await first.desk.stop(); // the app is closed while offline
+
+    // Second run: a new core reads the outbox, signs in, sends it once.
+    proxy.restore();
+    const second = deskFor({ outbox: new JsonFileStore(outboxFile), secrets });
+    track(second.desk);
+    await second.desk.start();
+    const s2 = () => second.desk.store.snapshot;
+    expect(s2().outbox).toMatchObject([{ uuid: request.uuid, comment: 'Voicemail, left a message' }]);
+    expect((await second.desk.invoke('session:signIn', signIn)).ok).toBe(true);
+    await eventually(() => s2().outbox.length === 0, 'outbox delivered');
+    expect(JSON.parse(await readFile(outboxFile, 'utf8')).entries).toEqual([]);
+    await eventually(() => closedFor.get(request.uuid) === 1, 'the server closed it');
+    const server = await simState(sim);
+    expect(server.callbackLists.flatMap((l) => l.requests).some((r) => r.uuid === request.uuid)).toBe(false);
+
+    // A later retry has nothing left to send: still delivered once.
+    expect((await second.desk.invoke('session:retryNow', {})).ok).toBe(true);
+    await control(sim, 'GET', '/sim/state'); // a round trip to the server after the retry
+    expect(closedFor.get(request.uuid)).toBe(1);
+  });
+});
