@@ -13,9 +13,10 @@ import { canSeeAgent, canSeeMembership, canSeeQueue } from './visibility';
 export class Router {
   private readonly sessions = new Map<string, Session>();
   private readonly byUser = new Map<number, Set<Session>>();
-  /** Indexes of the two per-agent subscriptions, the hot paths of a busy centre. */
+  /** Indexes of the subscriptions told on every agent state change: the hot paths of a busy centre. */
   private readonly agentEventSubs = new Set<Session>();
   private readonly agentStatsSubs = new Set<Session>();
+  private readonly queueStatsSubs = new Set<Session>();
 
   constructor(private readonly model: ContactCentre) {}
 
@@ -44,12 +45,14 @@ export class Router {
     session.subs[kind] = true;
     if (kind === 'agentEvents') this.agentEventSubs.add(session);
     if (kind === 'agentStats') this.agentStatsSubs.add(session);
+    if (kind === 'queueStats') this.queueStatsSubs.add(session);
   }
 
   remove(session: Session): void {
     this.sessions.delete(session.id);
     this.agentEventSubs.delete(session);
     this.agentStatsSubs.delete(session);
+    this.queueStatsSubs.delete(session);
     const set = this.byUser.get(session.user.id);
     set?.delete(session);
     if (set?.size === 0) this.byUser.delete(session.user.id);
@@ -120,13 +123,15 @@ export class Router {
         );
         return;
       }
-      case 'queueStats':
-        this.fanOut(
-          'QueueStatistics',
-          () => views.queueStatistics(model, event.queueId),
-          (s) => s.subs.queueStats && canSeeQueue(s.viewer, model, event.queueId),
-        );
+      case 'queueStats': {
+        let text: string | undefined;
+        for (const session of this.queueStatsSubs) {
+          if (!canSeeQueue(session.viewer, model, event.queueId)) continue;
+          text ??= encodeFrame('QueueStatistics', views.queueStatistics(model, event.queueId));
+          session.sendText(text);
+        }
         return;
+      }
       case 'queueCalls':
         this.fanOut(
           'QueueCalls',

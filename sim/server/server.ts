@@ -223,6 +223,29 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
     }
   }
 
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      log(`request ${req.method} ${req.url} failed: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) sendError(res, 500, 'UnhandledError', 'the server failed to answer');
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', onUpgrade);
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => {
+      ownScheduler?.clearAll();
+      reject(error);
+    });
+    server.listen(options.port ?? 8090, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
   // Traffic at least every heartbeat: v2019 clients drop a link silent for 15 s (xuc-protocol.md §2.3).
   let heartbeat: TimerHandle | undefined;
   const beat = () => {
@@ -246,25 +269,6 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
   }, 30_000);
   reaper.unref();
 
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      log(`request ${req.method} ${req.url} failed: ${(error as Error).stack ?? String(error)}`);
-      if (!res.headersSent) sendError(res, 500, 'UnhandledError', 'the server failed to answer');
-      else res.destroy();
-    });
-  });
-  server.on('upgrade', onUpgrade);
-  server.on('clientError', (_error, socket) => socket.destroy());
-
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8090, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   const control: ControlApi = {

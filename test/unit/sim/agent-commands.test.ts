@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentReady, CtiClient, loginAgent, startSim } from './support';
+import { agentReady, CtiClient, loginAgent, placeCall, startSim } from './support';
 
 describe('agent commands', () => {
   it('pauses with a reason (returned as cause), unpauses, and counts `since` in the current state', async () => {
@@ -204,5 +204,87 @@ describe('agent commands', () => {
     alice.mark();
     alice.command('unpauseAgent', {});
     expect(await alice.waitFor('AgentStateEvent')).toMatchObject({ name: 'AgentReady', agentId: 11 });
+  });
+});
+
+describe('configuration, queue calls and default memberships', () => {
+  it('getConfig answers QueueConfig per queue and AgentConfig per agent the user may see', async () => {
+    const { baseUrl } = await startSim();
+    const sup = await CtiClient.connect(baseUrl, 'supervisor');
+    sup.mark();
+    sup.command('getConfig', { objectType: 'queue' });
+    sup.command('getConfig', { objectType: 'agent' });
+    await sup.sync();
+    expect(sup.pending('QueueConfig')).toEqual([
+      { id: 1, name: 'sales', displayName: 'Sales', number: '3001' },
+      { id: 2, name: 'support', displayName: 'Support', number: '3002' },
+    ]);
+    const configs = sup.pending('AgentConfig');
+    expect(configs.map((c) => c.id)).toEqual([11, 12, 13, 14]);
+    expect(configs[0]).toMatchObject({ firstname: 'Alice', firstName: 'Alice', userId: 11, groupId: 1 });
+    sup.command('getConfig', { objectType: 'line' });
+    expect(await sup.waitFor('Error')).toMatchObject({ Error: 'UnsupportedObjectType' });
+  });
+
+  it('subscribeToQueueCalls lists the waiting calls now and on each change, until unsubscribed', async () => {
+    const { baseUrl, clock } = await startSim();
+    const admin = await CtiClient.connect(baseUrl, 'admin');
+    admin.command('subscribeToQueueCalls', { queueId: 3 });
+    expect(await admin.waitFor('QueueCalls')).toEqual({ queueId: 3, calls: [] });
+    await placeCall(baseUrl, { queueId: 3, callerNumber: '0601020304', callerName: 'Ann' });
+    expect(await admin.waitFor('QueueCalls')).toEqual({
+      queueId: 3,
+      calls: [{ position: 1, name: 'Ann', number: '0601020304', queueTime: 0 }],
+    });
+    clock.advance(300_000); // billing's maxWait: the call leaves the queue
+    expect(await admin.waitFor('QueueCalls')).toEqual({ queueId: 3, calls: [] });
+    admin.command('unSubscribeToQueueCalls', { queueId: 3 });
+    await admin.sync();
+    await placeCall(baseUrl, { queueId: 3, callerNumber: '0601020305' });
+    await admin.sync();
+    expect(admin.pending('QueueCalls')).toEqual([]);
+  });
+
+  it('gets, sets and applies a user default membership (QueueMember events on apply)', async () => {
+    const { baseUrl } = await startSim();
+    const admin = await CtiClient.connect(baseUrl, 'admin');
+    admin.command('getUserDefaultMembership', { userId: 11 });
+    expect(await admin.waitFor('UserQueueDefaultMembership')).toEqual({
+      userId: 11,
+      membership: [
+        { queueId: 1, penalty: 0 },
+        { queueId: 4, penalty: 2 },
+      ],
+    });
+    admin.command('setUserDefaultMembership', { userId: 11, membership: [{ queueId: 2, penalty: 1 }] });
+    expect(await admin.waitFor('UserQueueDefaultMembership')).toEqual({
+      userId: 11,
+      membership: [{ queueId: 2, penalty: 1 }],
+    });
+    admin.mark();
+    admin.command('applyUsersDefaultMembership', { userIds: [11] });
+    const first = await admin.waitFor('QueueMember');
+    const second = await admin.waitFor('QueueMember');
+    const third = await admin.waitFor('QueueMember');
+    expect([first, second, third]).toEqual([
+      { agentId: 11, queueId: 1, penalty: -1 },
+      { agentId: 11, queueId: 4, penalty: -1 },
+      { agentId: 11, queueId: 2, penalty: 1 },
+    ]);
+    admin.command('setUsersDefaultMembership', {
+      userIds: [12, 13],
+      membership: [{ queueId: 3, penalty: 0 }],
+    });
+    expect((await admin.waitFor('UsersQueueDefaultMembership')).memberships).toEqual([
+      { userId: 12, membership: [{ queueId: 3, penalty: 0 }] },
+      { userId: 13, membership: [{ queueId: 3, penalty: 0 }] },
+    ]);
+    admin.command('setUserDefaultMembership', { userId: 11, membership: [{ queueId: 42, penalty: 0 }] });
+    expect(await admin.waitFor('Error')).toMatchObject({ Error: 'UnknownQueue' });
+    const sup = await CtiClient.connect(baseUrl, 'supervisor');
+    sup.command('setUserDefaultMembership', { userId: 15, membership: [] }); // emma: experts group
+    expect(await sup.waitFor('Error')).toMatchObject({ Error: 'Forbidden' });
+    sup.command('setUserDefaultMembership', { userId: 11, membership: [{ queueId: 3, penalty: 0 }] }); // not its queue
+    expect(await sup.waitFor('Error')).toMatchObject({ Error: 'Forbidden' });
   });
 });

@@ -100,6 +100,18 @@ describe('data validation', () => {
   });
 });
 
+describe('startPracticeServer', () => {
+  it('rejects when the port is taken, and the first server keeps serving', async () => {
+    const first = await startPracticeServer({ port: 0 });
+    try {
+      await expect(startPracticeServer({ port: first.port })).rejects.toThrow(/EADDRINUSE/);
+      await CtiClient.connect(first.baseUrl, 'alice');
+    } finally {
+      await first.close();
+    }
+  });
+});
+
 /** Runs `tsx sim/cli.ts` (what `npm run sim --` runs) and collects its output. */
 function cli(args: string[]): {
   child: ChildProcessWithoutNullStreams;
