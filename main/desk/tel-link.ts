@@ -79,3 +79,24 @@ export function parseTelLink(raw: unknown): TelLinkResult {
   if (number.length > MAX_NUMBER_LENGTH) return { ok: false, reason: 'too-many-digits' };
   return { ok: true, number };
 }
+
+export type TelDialPlan =
+  | { kind: 'dialFromQueue'; destination: string; queueId: number }
+  | { kind: 'dial'; destination: string }
+  | { kind: 'refuse'; reason: 'not-connected' };
+
+/**
+ * How to call a number from a link: from the agent's first queue (so the call carries the queue's
+ * caller id and counts in its statistics), or a plain dial when the user has no agent or no queue.
+ * Pure.
+ */
+export function telDialPlan(
+  snapshot: { connection: { state: string }; agent: { queues: readonly number[] } | null },
+  number: string,
+): TelDialPlan {
+  if (snapshot.connection.state !== 'connected') return { kind: 'refuse', reason: 'not-connected' };
+  const queueId = snapshot.agent?.queues[0];
+  return queueId === undefined
+    ? { kind: 'dial', destination: number }
+    : { kind: 'dialFromQueue', destination: number, queueId };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../preload/contract';
-import { parseTelLink } from '../../../main/desk/tel-link';
+import { parseTelLink, telDialPlan } from '../../../main/desk/tel-link';
 
 describe('parseTelLink: links another application hands over', () => {
   it.each([
@@ -79,5 +79,32 @@ describe('parseTelLink: hostile and malformed input is refused with a reason', (
     expect(raw.length).toBe(256);
     expect(parseTelLink(raw)).toEqual({ ok: true, number: '1'.repeat(10) });
     expect(parseTelLink(raw + ' ')).toEqual({ ok: false, reason: 'too-long' });
+  });
+});
+
+describe('telDialPlan: how a link is dialled', () => {
+  const connected = { state: 'connected' };
+  it('dials from the agent’s first queue', () => {
+    expect(telDialPlan({ connection: connected, agent: { queues: [8, 3] } }, '1002')).toEqual({
+      kind: 'dialFromQueue',
+      destination: '1002',
+      queueId: 8,
+    });
+  });
+  it('dials plainly without an agent or without queues', () => {
+    expect(telDialPlan({ connection: connected, agent: null }, '1002')).toEqual({
+      kind: 'dial',
+      destination: '1002',
+    });
+    expect(telDialPlan({ connection: connected, agent: { queues: [] } }, '1002')).toEqual({
+      kind: 'dial',
+      destination: '1002',
+    });
+  });
+  it('refuses while not connected', () => {
+    expect(telDialPlan({ connection: { state: 'reconnecting' }, agent: { queues: [1] } }, '1002')).toEqual({
+      kind: 'refuse',
+      reason: 'not-connected',
+    });
   });
 });
