@@ -4,7 +4,10 @@
  */
 import { formatTable, type BenchRow, type BenchSuite } from './harness';
 
-const SUITES: Array<() => Promise<BenchSuite>> = [async () => (await import('./xuc-decode.bench')).suite];
+const SUITES: Array<() => Promise<BenchSuite>> = [
+  async () => (await import('./xuc-decode.bench')).suite,
+  async () => (await import('./sim-fanout.bench')).suite,
+];
 
 const wanted = new Set(process.argv.slice(2));
 const rows: BenchRow[] = [];
