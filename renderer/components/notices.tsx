@@ -3,12 +3,17 @@ import type { MessageKey, Translate } from '../i18n';
 import { useServices } from '../services';
 import { useAction } from './use-action';
 
+/** The notice codes the desk raises (main/desk), each with its sentence. */
 const NOTICE_TEXT: Record<string, MessageKey> = {
   'screen-pop-refused': 'notice.screenPopRefused',
+  'screen-pop-failed': 'notice.screenPopFailed',
   'settings-reset': 'notice.settingsReset',
-  'outbox-delivered': 'notice.outboxDelivered',
-  'outbox-failed': 'notice.outboxFailed',
-  'callback-due': 'notice.callbackDue',
+  'agent-login-failed': 'notice.agentLoginFailed',
+  'auto-sign-in-failed': 'notice.autoSignInFailed',
+  'agent-error': 'notice.agentError',
+  'outbox-refused': 'notice.outboxRefused',
+  'outbox-entries-dropped': 'notice.outboxEntriesDropped',
+  'outbox-unreadable': 'notice.outboxUnreadable',
 };
 
 const POP_REASONS: Record<string, MessageKey> = {

@@ -28,14 +28,19 @@ export function VirtualList<T>({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // One key function for the list's life: a new one each render would make the virtualiser
+  // recompute every row's position on every update.
+  const latest = useRef({ items, getKey });
+  latest.current = { items, getKey };
+  const [getItemKey] = useState(() => (index: number) => {
+    const item = latest.current.items[index];
+    return item === undefined ? index : latest.current.getKey(item);
+  });
   const options = {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index: number) => {
-      const item = items[index];
-      return item === undefined ? index : getKey(item);
-    },
+    getItemKey,
     overscan: 6,
     scrollMargin: headerHeight,
     // Before the first measure (and in a DOM without layout) assume a screenful.

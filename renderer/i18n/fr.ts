@@ -101,10 +101,17 @@ export const fr = {
   'notice.listLabel': 'Messages',
   'notice.dismissLabel': 'Masquer : {{text}}',
   'notice.screenPopRefused': 'La fiche client n’a pas été ouverte ({{reason}}).',
-  'notice.settingsReset': 'Vos réglages étaient illisibles et ont été remis à leurs valeurs par défaut.',
-  'notice.outboxDelivered': 'Les mises à jour de rappels en attente ont été envoyées.',
-  'notice.outboxFailed': 'Une mise à jour de rappel n’a pas pu être envoyée : {{detail}}',
-  'notice.callbackDue': 'Un rappel est à faire : {{who}}',
+  'notice.screenPopFailed': 'La fiche client n’a pas pu être ouverte : {{error}}',
+  'notice.settingsReset': 'Certains réglages étaient illisibles et ont été remis par défaut : {{keys}}.',
+  'notice.agentLoginFailed': 'Votre agent n’a pas pu être connecté : {{message}}',
+  'notice.autoSignInFailed': 'La connexion avec le mot de passe enregistré a échoué : {{message}}',
+  'notice.agentError': 'Le serveur a refusé une commande agent : {{error}}',
+  'notice.outboxRefused': 'Le serveur a refusé une mise à jour de rappel (« {{comment}} ») : {{message}}',
+  'notice.outboxEntriesDropped_one':
+    '{{count}} mise à jour de rappel enregistrée était illisible et a été supprimée.',
+  'notice.outboxEntriesDropped_other':
+    '{{count}} mises à jour de rappel enregistrées étaient illisibles et ont été supprimées.',
+  'notice.outboxUnreadable': 'Les mises à jour de rappel enregistrées sont illisibles.',
   'notice.other': 'Message du poste : {{code}}',
 
   'popReason.tooLong': 'l’adresse est trop longue',

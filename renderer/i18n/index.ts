@@ -38,8 +38,20 @@ export function createI18n(language: ReadonlySignal<Language>): I18n {
     en: instance.getFixedT('en') as unknown as (key: string, params?: Params) => string,
     fr: instance.getFixedT('fr') as unknown as (key: string, params?: Params) => string,
   };
+  // Plain labels are looked up many times a frame (every row of a long list): remember them.
+  const plain = new Map<string, string>();
   return {
     language,
-    t: (key, params) => (fixed[language.value] ?? fixed.en)(key, params),
+    t: (key, params) => {
+      const lang = language.value;
+      if (params) return (fixed[lang] ?? fixed.en)(key, params);
+      const id = `${lang}:${key}`;
+      let text = plain.get(id);
+      if (text === undefined) {
+        text = (fixed[lang] ?? fixed.en)(key);
+        plain.set(id, text);
+      }
+      return text;
+    },
   };
 }

@@ -131,14 +131,17 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
  * bulk of the traffic) keep the order, so each frame costs one linear pass instead of a sort.
  */
 export function createRosterSorter() {
-  let lastIds: number[] = [];
-  let lastNames = new Map<number, string>();
+  let order: number[] = [];
+  /** The agent objects of the last sort: an unchanged object needs no name check. */
+  let seen = new Map<number, AgentView>();
   return (agents: Record<string, AgentView>): AgentView[] => {
     const list = Object.values(agents);
-    let same = list.length === lastIds.length;
+    let same = list.length === order.length;
     if (same) {
       for (const agent of list) {
-        if (lastNames.get(agent.id) !== agentName(agent)) {
+        const before = seen.get(agent.id);
+        if (before === agent) continue;
+        if (!before || before.firstName !== agent.firstName || before.lastName !== agent.lastName) {
           same = false;
           break;
         }
@@ -146,11 +149,11 @@ export function createRosterSorter() {
     }
     if (!same) {
       const sorted = [...list].sort((a, b) => collator.compare(agentName(a), agentName(b)) || a.id - b.id);
-      lastIds = sorted.map((agent) => agent.id);
-      lastNames = new Map(sorted.map((agent) => [agent.id, agentName(agent)]));
+      order = sorted.map((agent) => agent.id);
     }
+    seen = new Map(list.map((agent) => [agent.id, agent]));
     const result: AgentView[] = [];
-    for (const id of lastIds) {
+    for (const id of order) {
       const agent = agents[String(id)];
       if (agent) result.push(agent);
     }
