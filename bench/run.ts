@@ -7,6 +7,7 @@ import { formatTable, type BenchRow, type BenchSuite } from './harness';
 const SUITES: Array<() => Promise<BenchSuite>> = [
   async () => (await import('./xuc-decode.bench')).suite,
   async () => (await import('./sim-fanout.bench')).suite,
+  async () => (await import('./renderer.bench')).suite,
 ];
 
 const wanted = new Set(process.argv.slice(2));
