@@ -9,6 +9,7 @@ import { startScenario } from './scenario';
 import { createPracticeServer, type PracticeServer, type PracticeServerOptions } from './server/server';
 
 export type { PracticeServer, ControlApi } from './server/server';
+export { ControlError } from './server/server';
 export { ManualScheduler, RealScheduler, type Scheduler } from './model/scheduler';
 export { SCENARIOS } from './scenario';
 export { SimDataError } from './data/load';

@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { formatPath } from '../data/load';
 import type { ContactCentre } from '../model/contact-centre';
-import type { SimError } from '../model/events';
+import { fail, ok } from '../model/events';
+import type { CallbackRequestRecord, Outcome, SimError } from '../model/events';
 import { HttpError, isJsonRequest, isLoopback, readJson, sendError, sendJson } from './http-util';
 
 const phone = z.string().regex(/^[0-9*#+]{1,20}$/, 'digits, *, # or +, up to 20');
@@ -65,16 +66,35 @@ export function mayUseControl(remoteAddress: string | undefined, allowHosts: Rea
 
 /** Errors of the model mapped to HTTP statuses. */
 function statusOf(error: SimError): number {
+  if (error.code === 'InvalidRequest') return 400;
   if (error.code.startsWith('Unknown') || error.code.endsWith('NotFound')) return 404;
   if (error.code === 'NotRinging') return 409;
   return 400;
 }
 
-function validate<T>(schema: z.ZodType<T>, body: unknown): T {
+/** Places an inbound call from an unchecked body: the one path for HTTP and in-process callers. */
+export function placeCall(model: ContactCentre, body: unknown): Outcome<{ callId: string }> {
+  const input = validate(PlaceCallBody, body);
+  if (!input.ok) return input;
+  const { queueId, queueName, callerNumber, callerName, variables } = input.value;
+  const id = queueId ?? [...model.queues.values()].find((queue) => queue.name === queueName)?.id;
+  if (id === undefined) return fail('UnknownQueue', `no queue named ${queueName}`);
+  return model.placeInboundCall({ queueId: id, callerNumber, callerName, variables });
+}
+
+/** Adds a callback request from an unchecked body. */
+export function addCallback(model: ContactCentre, body: unknown): Outcome<CallbackRequestRecord> {
+  const input = validate(AddCallbackBody, body);
+  if (!input.ok) return input;
+  const { listUuid, ...request } = input.value;
+  return model.addCallbackRequest(listUuid, request);
+}
+
+function validate<T>(schema: z.ZodType<T>, body: unknown): Outcome<T> {
   const result = schema.safeParse(body);
-  if (result.success) return result.data;
+  if (result.success) return ok(result.data);
   const issue = result.error.issues[0]!;
-  throw new HttpError(400, 'InvalidRequest', `${formatPath(issue.path)}: ${issue.message}`);
+  return fail('InvalidRequest', `${formatPath(issue.path)}: ${issue.message}`);
 }
 
 export async function handleControl(
@@ -84,6 +104,10 @@ export async function handleControl(
   model: ContactCentre,
   extraState: () => Record<string, unknown>,
 ): Promise<void> {
+  const reply = <T>(outcome: Outcome<T>, status: number, body: (value: T) => unknown) =>
+    outcome.ok
+      ? sendJson(res, status, body(outcome.value))
+      : sendError(res, statusOf(outcome.error), outcome.error.code, outcome.error.message);
   try {
     const route = `${req.method} ${pathname}`;
     if (route === 'GET /sim/state') return sendJson(res, 200, { ...model.snapshot(), ...extraState() });
@@ -93,34 +117,19 @@ export async function handleControl(
         return sendError(res, 415, 'UnsupportedMediaType', 'send Content-Type: application/json');
       }
       if (pathname === '/sim/calls') {
-        const body = validate(PlaceCallBody, await readJson(req));
-        const queueId = body.queueId ?? [...model.queues.values()].find((q) => q.name === body.queueName)?.id;
-        if (queueId === undefined)
-          return sendError(res, 404, 'UnknownQueue', `no queue named ${body.queueName}`);
-        const placed = model.placeInboundCall({
-          queueId,
-          callerNumber: body.callerNumber,
-          callerName: body.callerName,
-          variables: body.variables,
-        });
-        if (!placed.ok)
-          return sendError(res, statusOf(placed.error), placed.error.code, placed.error.message);
-        return sendJson(res, 201, { callId: placed.value.callId, call: model.call(placed.value.callId) });
+        const placed = placeCall(model, await readJson(req));
+        return reply(placed, 201, ({ callId }) => ({ callId, call: model.call(callId) }));
       }
       const callAction = /^\/sim\/calls\/([^/]+)\/(answer|hangup)$/.exec(pathname);
       if (callAction) {
         req.resume();
         const callId = decodeURIComponent(callAction[1]!);
         const outcome = callAction[2] === 'answer' ? model.answerCall(callId) : model.hangupCall(callId);
-        if (!outcome.ok)
-          return sendError(res, statusOf(outcome.error), outcome.error.code, outcome.error.message);
-        return sendJson(res, 200, { callId, call: model.call(callId) });
+        return reply(outcome, 200, () => ({ callId, call: model.call(callId) }));
       }
       if (pathname === '/sim/callbacks') {
-        const { listUuid, ...request } = validate(AddCallbackBody, await readJson(req));
-        const added = model.addCallbackRequest(listUuid, request);
-        if (!added.ok) return sendError(res, statusOf(added.error), added.error.code, added.error.message);
-        return sendJson(res, 201, { uuid: added.value.uuid, request: added.value });
+        const added = addCallback(model, await readJson(req));
+        return reply(added, 201, (request) => ({ uuid: request.uuid, request }));
       }
     }
     req.resume();

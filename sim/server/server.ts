@@ -10,11 +10,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { isCommandName, parseCommand } from '../../xuc/wire/commands';
 import type { SimData } from '../data/schema';
-import { ContactCentre, type InboundCall } from '../model/contact-centre';
-import type { NewCallbackRequest } from '../model/callbacks';
+import type { z } from 'zod';
+import { ContactCentre } from '../model/contact-centre';
+import type { Outcome } from '../model/events';
 import { RealScheduler, type Scheduler, type TimerHandle } from '../model/scheduler';
 import { handleCommand } from './commands';
-import { handleControl, mayUseControl } from './control';
+import type { AddCallbackBody, PlaceCallBody } from './control';
+import { addCallback, handleControl, mayUseControl, placeCall } from './control';
 import { sendError } from './http-util';
 import { AUTH_CHECK_PATH, AUTH_LOGIN_PATH, handleCheck, handleLogin } from './rest';
 import { Router } from './router';
@@ -50,11 +52,17 @@ export interface PracticeServerOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * The control API for in-process callers; the same checks as over HTTP. Each method throws a
+ * ControlError (code + message) when refused.
+ */
 export interface ControlApi {
-  placeCall(input: InboundCall): string;
+  /** Returns the call id. */
+  placeCall(input: z.input<typeof PlaceCallBody>): string;
   answerCall(callId: string): void;
   hangupCall(callId: string): void;
-  addCallback(listUuid: string, request: Partial<NewCallbackRequest>): string;
+  /** Returns the new request's uuid. */
+  addCallback(input: z.input<typeof AddCallbackBody>): string;
   state(): ReturnType<ContactCentre['snapshot']> & { sessions: number };
 }
 
@@ -84,10 +92,18 @@ function refuseUpgrade(socket: Duplex, status: number, error: string, message: s
   );
 }
 
-function orThrow<T>(
-  outcome: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
-): T {
-  if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+export class ControlError extends Error {
+  override readonly name = 'ControlError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+function orThrow<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new ControlError(outcome.error.code, outcome.error.message);
   return outcome.value;
 }
 
@@ -272,10 +288,10 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   const control: ControlApi = {
-    placeCall: (input) => orThrow(model.placeInboundCall(input)).callId,
+    placeCall: (input) => orThrow(placeCall(model, input)).callId,
     answerCall: (callId) => orThrow(model.answerCall(callId)),
     hangupCall: (callId) => orThrow(model.hangupCall(callId)),
-    addCallback: (listUuid, request) => orThrow(model.addCallbackRequest(listUuid, request)).uuid,
+    addCallback: (input) => orThrow(addCallback(model, input)).uuid,
     state: () => ({ ...model.snapshot(), sessions: router.size }),
   };
 

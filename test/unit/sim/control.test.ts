@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ControlError } from '../../../sim/index';
 import { mayUseControl } from '../../../sim/server/control';
 import { agentReady, CtiClient, getJson, placeCall, postJson, startSim } from './support';
 
@@ -149,5 +150,33 @@ describe('control API access', () => {
     expect(mayUseControl('192.168.1.20', allowed)).toBe(true);
     expect(mayUseControl('::ffff:192.168.1.20', allowed)).toBe(true);
     expect(mayUseControl('192.168.1.21', allowed)).toBe(false);
+  });
+});
+
+describe('control API in process', () => {
+  it('applies the same checks as over HTTP and throws a ControlError naming the problem', async () => {
+    const { sim, baseUrl } = await startSim();
+    const alice = await agentReady(baseUrl, 11);
+    const callId = sim.control.placeCall({
+      queueName: 'sales',
+      callerNumber: '0601020304',
+      variables: { folderNumber: '4711' },
+    });
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentRinging');
+    sim.control.answerCall(callId);
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');
+    sim.control.hangupCall(callId);
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnWrapup');
+    expect(() => sim.control.placeCall({ queueId: 1, callerNumber: 'abc' })).toThrow(ControlError);
+    expect(() => sim.control.placeCall({ queueId: 1, callerNumber: 'abc' })).toThrow(
+      /InvalidRequest: callerNumber/,
+    );
+    expect(() => sim.control.hangupCall('nope')).toThrow(/UnknownCall/);
+    const uuid = sim.control.addCallback({
+      listUuid: 'c0ffee00-0000-4000-8000-000000000002',
+      mobilePhoneNumber: '0611',
+    });
+    expect(sim.control.state().callbackLists[1]!.requests.map((r) => r.uuid)).toContain(uuid);
+    expect(() => sim.control.addCallback({ listUuid: 'x' } as never)).toThrow(/phoneNumber/);
   });
 });
