@@ -10,7 +10,8 @@ export type XucErrorCode =
   | 'Offline' // a command was refused at once because the link is not connected
   | 'Timeout' // no acknowledgement arrived in time
   | 'Closed' // the caller closed the client while waiting
-  | 'AgentError'; // an AgentError frame answered the command (detail in `data`)
+  | 'AgentError' // an AgentError frame answered the command (detail in `data`)
+  | 'InvalidCommand'; // the command's arguments do not fit its wire schema: nothing was sent
 
 export class XucError extends Error {
   override readonly name = 'XucError';

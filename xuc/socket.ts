@@ -5,9 +5,25 @@
 export interface SocketHandlers {
   onOpen(): void;
   onMessage(text: string): void;
+  /** Called once, last: after a refused handshake, an error, or a close by either side. */
   onClose(code: number, reason: string): void;
   /** A transport error before or after open; `tls` is set when the failure is a certificate/TLS one. */
-  onError(error: Error & { tls?: boolean }): void;
+  onError(error: SocketError): void;
+}
+
+/** What an adapter may tell about a failure, beyond the message. */
+export interface SocketError extends Error {
+  /** A certificate or TLS handshake failure. */
+  tls?: boolean;
+  /** The HTTP status when the server answered the upgrade request with something else than 101. */
+  httpStatus?: number;
+  /** The transport refused an incoming frame larger than `maxFrameBytes` (the link then closes). */
+  oversized?: boolean;
+}
+
+export interface SocketOptions {
+  /** Incoming frames above this size are refused by the transport when it can (Node `ws`). */
+  maxFrameBytes?: number;
 }
 
 export interface SocketLike {
@@ -15,4 +31,4 @@ export interface SocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketLike;
+export type SocketFactory = (url: string, handlers: SocketHandlers, options?: SocketOptions) => SocketLike;

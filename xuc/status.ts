@@ -6,6 +6,7 @@ export type OfflineReason =
   | 'unreachable'
   | 'tls'
   | 'bad-response'
+  | 'server-error' // the server answered `{error, message}` with another code than the ones above
   | 'logged-on-error';
 
 export type ConnectionStatus =
