@@ -552,7 +552,6 @@ export class ContactCentre {
     if (!free.ok) return free;
     const started = this.callbacks.start(uuid, agentId, origin);
     if (!started.ok) return started;
-    if (a.activity === 'wrapup') this.endWrapup(a, false);
     const call = this.newCall('callback', {
       queueId: null,
       remoteNumber: number,
@@ -892,6 +891,8 @@ export class ContactCentre {
     this.occupy(call, line);
     const agent = call.agentId === null ? undefined : this.agents.get(call.agentId);
     if (agent) {
+      // Dialling out during wrap-up ends the wrap-up: its timer must not free the agent mid-call.
+      if (agent.activity === 'wrapup') this.endWrapup(agent, false);
       agent.activity = 'dialing';
       this.refresh(agent);
     }

@@ -386,3 +386,27 @@ describe('statistics', () => {
     expect(update.counters).toContainEqual({ statName: 'AvailableAgents', value: 1 });
   });
 });
+
+describe('dialling out during wrap-up', () => {
+  it('ends the wrap-up: its timer does not free the agent in the middle of the new call', async () => {
+    const { baseUrl, clock } = await startSim({ outboundAnswerSeconds: 1 });
+    const alice = await agentReady(baseUrl, 11);
+    await placeCall(baseUrl, { queueId: 1, callerNumber: '0601020304' });
+    await alice.waitFor('AgentStateEvent', ringing);
+    alice.command('answer', {});
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');
+    alice.command('hangup', {});
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnWrapup');
+    alice.command('dial', { destination: '0611223344' });
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentDialing');
+    clock.advance(1000);
+    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');
+    clock.advance(20_000); // past the sales wrap-up (15 s)
+    await alice.sync();
+    expect(alice.pending('AgentStateEvent')).toEqual([]);
+    const state = await getJson(baseUrl, '/sim/state');
+    expect((state.body.agents as Array<{ id: number; state: string }>).find((a) => a.id === 11)?.state).toBe(
+      'AgentOnCall',
+    );
+  });
+});
