@@ -14,9 +14,10 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
   const previous = queues.get(file) ?? Promise.resolve();
   const next = previous.catch(() => {}).then(() => writeNow(file, data, mode));
   queues.set(file, next);
-  void next.finally(() => {
+  const forget = () => {
     if (queues.get(file) === next) queues.delete(file);
-  });
+  };
+  next.then(forget, forget);
   return next;
 }
 
