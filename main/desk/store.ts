@@ -4,7 +4,9 @@
  * It changes only through `apply(ops)`, fed by the named reducers in `reducers.ts`. A subscriber
  * gets the whole snapshot once, then path-level patches (`['agents','12']`, `['call']`), batched per
  * tick: a supervisor view with 2,000 agents receives one small op per changed agent, not the world.
- * Values are never mutated after being published, so a subscriber may keep what it was given.
+ * Published values (those a batch's patch went out with) are never mutated, so a subscriber may
+ * keep what it was given; within a tick, branches already copied are changed in place (a snapshot
+ * handed out mid-tick may still change until its patch follows).
  */
 import type { DeskPatch, DeskSnapshot, PatchOp } from '../../preload/contract';
 
@@ -17,6 +19,10 @@ export class DeskStore {
   private current: DeskSnapshot;
   /** Ops waiting for the end of the tick, keyed by path; a later op on a path replaces the earlier. */
   private queued = new Map<string, PatchOp>();
+  /** The longest path among the queued ops. */
+  private queuedDepth = 0;
+  /** Branches copied in the current batch, not yet published: safe to change in place. */
+  private owned = new WeakSet<object>();
   private scheduled = false;
   private readonly listeners = new Set<StoreListener>();
   /** Runs once per batch, before the patch goes out (the desk refreshes the tray model there). */
@@ -37,9 +43,9 @@ export class DeskStore {
   /** Applies ops at once to the snapshot; subscribers hear about them at the end of the tick. */
   apply(ops: readonly PatchOp[]): void {
     if (ops.length === 0) return;
-    let root = this.current as unknown as Record<string, unknown>;
+    const root = { ...(this.current as unknown as Record<string, unknown>) };
     for (const op of ops) {
-      root = setAtPath(root, op.path, op, 0);
+      this.setIn(root, op.path, op, 0);
       this.enqueue(op);
     }
     this.current = root as unknown as DeskSnapshot;
@@ -68,9 +74,12 @@ export class DeskStore {
     // `scheduled` stays true while the hook runs, so ops it applies join this batch.
     if (this.queued.size > 0 && this.beforeFlush) this.beforeFlush();
     this.scheduled = false;
+    // From here on, everything in the snapshot is published: copy again before any change.
+    this.owned = new WeakSet();
     if (this.queued.size === 0) return;
     const patch = [...this.queued.values()];
     this.queued = new Map();
+    this.queuedDepth = 0;
     for (const listener of this.listeners) this.deliver(listener, { kind: 'patch', patch });
   }
 
@@ -85,32 +94,41 @@ export class DeskStore {
   private enqueue(op: PatchOp): void {
     const key = op.path.join('\u0000');
     // An op on a path makes queued ops below it redundant: the new value already holds them.
-    const prefix = key + '\u0000';
-    for (const queuedKey of this.queued.keys()) {
-      if (queuedKey === key || queuedKey.startsWith(prefix)) this.queued.delete(queuedKey);
+    // Only a path shorter than the deepest queued one can have queued ops below it.
+    if (op.path.length < this.queuedDepth) {
+      const prefix = key + '\u0000';
+      for (const queuedKey of this.queued.keys()) {
+        if (queuedKey.startsWith(prefix)) this.queued.delete(queuedKey);
+      }
     }
+    this.queued.delete(key);
     this.queued.set(key, op);
+    this.queuedDepth = Math.max(this.queuedDepth, op.path.length);
   }
-}
 
-/** Copies along `path` only; every untouched branch is shared with the previous snapshot. */
-function setAtPath(
-  node: Record<string, unknown>,
-  path: string[],
-  op: PatchOp,
-  depth: number,
-): Record<string, unknown> {
-  const key = path[depth];
-  if (key === undefined || UNSAFE_KEYS.has(key)) throw new Error(`bad patch path ${path.join('.')}`);
-  if (Array.isArray(node)) throw new Error(`patch path goes through an array: ${path.join('.')}`);
-  const copy: Record<string, unknown> = { ...node };
-  if (depth === path.length - 1) {
-    if ('value' in op && op.value !== undefined) copy[key] = op.value;
-    else delete copy[key];
-    return copy;
+  /**
+   * Sets the value at `path` below `parent` (a copy this batch made). Branches are copied on their
+   * first change in a batch, then changed in place until the batch is published: 2,000 agent
+   * events in one tick copy the agents record once, not 2,000 times.
+   */
+  private setIn(parent: Record<string, unknown>, path: string[], op: PatchOp, depth: number): void {
+    const key = path[depth];
+    if (key === undefined || UNSAFE_KEYS.has(key)) throw new Error(`bad patch path ${path.join('.')}`);
+    if (depth === path.length - 1) {
+      if ('value' in op && op.value !== undefined) parent[key] = op.value;
+      else delete parent[key];
+      return;
+    }
+    const child = parent[key];
+    if (Array.isArray(child)) throw new Error(`patch path goes through an array: ${path.join('.')}`);
+    let next: Record<string, unknown>;
+    if (typeof child === 'object' && child !== null && this.owned.has(child)) {
+      next = child as Record<string, unknown>;
+    } else {
+      next = typeof child === 'object' && child !== null ? { ...(child as Record<string, unknown>) } : {};
+      this.owned.add(next);
+      parent[key] = next;
+    }
+    this.setIn(next, path, op, depth + 1);
   }
-  const child = node[key];
-  const base = typeof child === 'object' && child !== null ? (child as Record<string, unknown>) : {};
-  copy[key] = setAtPath(base, path, op, depth + 1);
-  return copy;
 }

@@ -85,6 +85,24 @@ describe('desk store', () => {
     expect(store.snapshot.agents['1']).toEqual(agent(1));
   });
 
+  it('keeps a published snapshot intact while the next tick changes the same branch many times', () => {
+    const { store, tick } = manualStore();
+    store.set(['agents', '1'], agent(1));
+    store.set(['agents', '2'], agent(2));
+    tick();
+    const published = store.snapshot;
+    const publishedAgents = published.agents;
+    store.set(['agents', '1'], agent(1, 'AgentOnPause'));
+    store.set(['agents', '3'], agent(3));
+    expect(published.agents).toBe(publishedAgents);
+    expect(publishedAgents).toEqual({ '1': agent(1), '2': agent(2) });
+    tick();
+    const second = store.snapshot.agents;
+    store.set(['agents', '2'], agent(2, 'AgentOnCall'));
+    expect(second['2']?.state).toBe('AgentReady');
+    expect(Object.keys(store.snapshot.agents)).toEqual(['1', '2', '3']);
+  });
+
   it("patches replayed with the renderer's applyPatch rebuild the same snapshot", () => {
     const { store, tick } = manualStore();
     let mirror: DeskSnapshot | null = null;
