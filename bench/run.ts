@@ -8,6 +8,7 @@ const SUITES: Array<() => Promise<BenchSuite>> = [
   async () => (await import('./xuc-decode.bench')).suite,
   async () => (await import('./sim-fanout.bench')).suite,
   async () => (await import('./renderer.bench')).suite,
+  async () => (await import('./desk.bench')).suite,
 ];
 
 const wanted = new Set(process.argv.slice(2));
