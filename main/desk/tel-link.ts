@@ -87,16 +87,22 @@ export type TelDialPlan =
 
 /**
  * How to call a number from a link: from the agent's first queue (so the call carries the queue's
- * caller id and counts in its statistics), or a plain dial when the user has no agent or no queue.
- * Pure.
+ * caller id and counts in its statistics), or a plain dial from the user's own phone when the user
+ * has no agent, no queue, or a `NoRight` profile (which may not use dialFromQueue; a user with no
+ * profile is treated as Admin). Pure.
  */
 export function telDialPlan(
-  snapshot: { connection: { state: string }; agent: { queues: readonly number[] } | null },
+  snapshot: {
+    connection: { state: string };
+    user: { profile: string } | null;
+    agent: { queues: readonly number[] } | null;
+  },
   number: string,
 ): TelDialPlan {
   if (snapshot.connection.state !== 'connected') return { kind: 'refuse', reason: 'not-connected' };
+  const mayDialFromQueue = snapshot.user?.profile !== 'NoRight';
   const queueId = snapshot.agent?.queues[0];
-  return queueId === undefined
+  return queueId === undefined || !mayDialFromQueue
     ? { kind: 'dial', destination: number }
     : { kind: 'dialFromQueue', destination: number, queueId };
 }

@@ -15,7 +15,7 @@ export type TelLinkOutcome =
   | { outcome: 'failed'; message: string };
 
 export interface TelLinkDeps {
-  snapshot: () => Pick<DeskSnapshot, 'connection' | 'agent'>;
+  snapshot: () => Pick<DeskSnapshot, 'connection' | 'user' | 'agent'>;
   /** Asks the agent; resolves true to call. */
   confirm: (number: string) => Promise<boolean>;
   /** Tells the agent why nothing happened. */

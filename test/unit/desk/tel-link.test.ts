@@ -84,27 +84,30 @@ describe('parseTelLink: hostile and malformed input is refused with a reason', (
 
 describe('telDialPlan: how a link is dialled', () => {
   const connected = { state: 'connected' };
+  const admin = { profile: 'Admin' };
   it('dials from the agent’s first queue', () => {
-    expect(telDialPlan({ connection: connected, agent: { queues: [8, 3] } }, '1002')).toEqual({
+    expect(telDialPlan({ connection: connected, user: admin, agent: { queues: [8, 3] } }, '1002')).toEqual({
       kind: 'dialFromQueue',
       destination: '1002',
       queueId: 8,
     });
+    expect(
+      telDialPlan({ connection: connected, user: { profile: 'Supervisor' }, agent: { queues: [2] } }, '1'),
+    ).toMatchObject({
+      kind: 'dialFromQueue',
+    });
   });
-  it('dials plainly without an agent or without queues', () => {
-    expect(telDialPlan({ connection: connected, agent: null }, '1002')).toEqual({
-      kind: 'dial',
-      destination: '1002',
-    });
-    expect(telDialPlan({ connection: connected, agent: { queues: [] } }, '1002')).toEqual({
-      kind: 'dial',
-      destination: '1002',
-    });
+  it('dials plainly without an agent, without queues, or with a NoRight profile', () => {
+    const plain = { kind: 'dial', destination: '1002' };
+    expect(telDialPlan({ connection: connected, user: admin, agent: null }, '1002')).toEqual(plain);
+    expect(telDialPlan({ connection: connected, user: admin, agent: { queues: [] } }, '1002')).toEqual(plain);
+    expect(
+      telDialPlan({ connection: connected, user: { profile: 'NoRight' }, agent: { queues: [1] } }, '1002'),
+    ).toEqual(plain);
   });
   it('refuses while not connected', () => {
-    expect(telDialPlan({ connection: { state: 'reconnecting' }, agent: { queues: [1] } }, '1002')).toEqual({
-      kind: 'refuse',
-      reason: 'not-connected',
-    });
+    expect(
+      telDialPlan({ connection: { state: 'reconnecting' }, user: admin, agent: { queues: [1] } }, '1002'),
+    ).toEqual({ kind: 'refuse', reason: 'not-connected' });
   });
 });

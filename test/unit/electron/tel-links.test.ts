@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentView, DeskSnapshot } from '../../../preload/contract';
+import type { AgentView, DeskSnapshot, UserView } from '../../../preload/contract';
 import { confirmDialogOptions, createTelLinkHandler } from '../../../main/electron/tel-links';
 
-type Snapshot = Pick<DeskSnapshot, 'connection' | 'agent'>;
+type Snapshot = Pick<DeskSnapshot, 'connection' | 'user' | 'agent'>;
 const connected: Snapshot = {
   connection: { state: 'connected', server: 'http://127.0.0.1:8090', since: 0 },
+  user: { profile: 'Admin' } as UserView,
   agent: { id: 11, queues: [3, 1], state: 'AgentReady' } as AgentView,
 };
 
@@ -50,10 +51,13 @@ describe('a tel: link handed to the app', () => {
     expect(state.confirmed).toBe(false);
   });
 
-  it('a plain dial for a user without an agent', async () => {
-    const { handle, state } = setup({ snapshot: { ...connected, agent: null } });
-    await handle('tel:1002');
-    expect(state.dialled).toEqual([{ kind: 'dial', destination: '1002' }]);
+  it('a plain dial for a user without an agent, or whose profile may not dial from a queue', async () => {
+    const noAgent = setup({ snapshot: { ...connected, agent: null } });
+    await noAgent.handle('tel:1002');
+    expect(noAgent.state.dialled).toEqual([{ kind: 'dial', destination: '1002' }]);
+    const noRight = setup({ snapshot: { ...connected, user: { profile: 'NoRight' } as UserView } });
+    await noRight.handle('tel:1002');
+    expect(noRight.state.dialled).toEqual([{ kind: 'dial', destination: '1002' }]);
   });
 
   it.each([
@@ -71,7 +75,7 @@ describe('a tel: link handed to the app', () => {
   });
 
   it('tells the agent when not connected, or when the server refuses', async () => {
-    const offline = setup({ snapshot: { connection: { state: 'signed-out' }, agent: null } });
+    const offline = setup({ snapshot: { connection: { state: 'signed-out' }, user: null, agent: null } });
     expect(await offline.handle('tel:1002')).toEqual({ outcome: 'refused', reason: 'not-connected' });
     expect(offline.state.told[0]).toContain('not connected');
     const refused = setup({ dialError: 'The server refused the request' });
