@@ -57,6 +57,8 @@ export class CallbackStore {
   private readonly tickets = new Map<string, Ticket>();
   /** Requests closed by a ticket: a repeated update (an outbox resend) is confirmed again. */
   private readonly closedRequests = new Map<string, { listUuid: string; ticketUuid?: string }>();
+  /** Requests rescheduled (status Callback) and not taken since: request → the agent that did it. */
+  private readonly rescheduledBy = new Map<string, number>();
 
   constructor(
     data: SimData,
@@ -141,6 +143,7 @@ export class CallbackStore {
       return fail('CallbackAlreadyTaken', `callback ${uuid} is held by agent ${request.agentId}`);
     }
     request.agentId = agentId;
+    this.rescheduledBy.delete(uuid);
     this.emit({ type: 'callbackTaken', listUuid: list.uuid, uuid, agentId, origin });
     return done;
   }
@@ -198,17 +201,16 @@ export class CallbackStore {
     const found = this.find(requestUuid);
     if (!found) return fail('CallbackNotFound', `no callback request or ticket ${uuid}`);
     const { list, request } = found;
-    if (ticket?.result === 'updated') {
-      if (request.agentId === null || request.agentId === agentId) {
-        this.emit({
-          type: 'callbackUpdated',
-          listUuid: list.uuid,
-          request: { ...request },
-          ticketUuid,
-          origin,
-        });
-        return done;
-      }
+    if (request.agentId === null && this.rescheduledBy.get(requestUuid) === agentId) {
+      // A repeat of this agent's reschedule (an outbox resend): confirm it again.
+      this.emit({
+        type: 'callbackUpdated',
+        listUuid: list.uuid,
+        request: { ...request },
+        ticketUuid,
+        origin,
+      });
+      return done;
     }
     if (request.agentId !== agentId)
       return fail('CallbackNotTaken', `callback ${requestUuid} is not held by you`);
@@ -230,6 +232,7 @@ export class CallbackStore {
     request.preferredPeriod = period;
     if (update.comment !== undefined) request.description = update.comment;
     request.agentId = null;
+    this.rescheduledBy.set(requestUuid, agentId);
     if (ticket) ticket.result = 'updated';
     this.emit({ type: 'callbackUpdated', listUuid: list.uuid, request: { ...request }, ticketUuid, origin });
     return done;

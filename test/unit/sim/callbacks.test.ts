@@ -201,6 +201,32 @@ describe('starting and closing callbacks', () => {
     });
   });
 
+  it('confirms a repeated reschedule again (an outbox resend) until another agent takes the request', async () => {
+    const { baseUrl } = await startSim();
+    const alice = await agentReady(baseUrl, 11);
+    const bruno = await agentReady(baseUrl, 12);
+    alice.command('takeCallback', { uuid: request(5) });
+    await alice.waitFor('CallbackTaken');
+    const update = {
+      uuid: request(5),
+      status: 'Callback' as const,
+      comment: 'later',
+      dueDate: '2026-02-02',
+      periodUuid: AFTERNOON,
+    };
+    alice.command('updateCallbackTicket', update);
+    await alice.waitFor('CallbackRequestUpdated');
+    alice.command('updateCallbackTicket', update);
+    expect((await alice.waitFor('CallbackRequestUpdated')).request).toMatchObject({
+      uuid: request(5),
+      agentId: null,
+    });
+    bruno.command('takeCallback', { uuid: request(5) });
+    await bruno.waitFor('CallbackTaken');
+    alice.command('updateCallbackTicket', update);
+    expect(await alice.waitFor('Error')).toMatchObject({ Error: 'CallbackNotTaken' });
+  });
+
   it('refuses an update from an agent that does not hold the request, and an unknown period', async () => {
     const { baseUrl } = await startSim();
     const alice = await agentReady(baseUrl, 11);
