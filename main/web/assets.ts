@@ -154,9 +154,10 @@ export async function loadAssets(options: AssetOptions = {}): Promise<Assets> {
   return {
     source,
     get(path) {
-      const body = files.get(path === '/' ? '/index.html' : path);
+      const name = path === '/' ? '/index.html' : path;
+      const body = files.get(name);
       if (!body) return undefined;
-      return { body, type: TYPES[extname(path === '/' ? '.html' : path)] ?? 'application/octet-stream' };
+      return { body, type: TYPES[extname(name)] ?? 'application/octet-stream' };
     },
   };
 }

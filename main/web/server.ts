@@ -162,6 +162,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (!hasSession(req)) return forbid(res);
     const asset = assets.get(url.pathname);
+    if (!asset && url.pathname === '/favicon.ico') {
+      // Browsers ask for it on their own; the page has none.
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (!asset) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');

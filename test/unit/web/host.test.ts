@@ -88,6 +88,7 @@ describe('web host: access', () => {
     const cookie = await session();
     const page = await get('/', { cookie });
     expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
