@@ -78,6 +78,8 @@ export function createBridgeClient(env: BridgeEnv): BridgeClient {
     ws.onerror = () => {};
     ws.onclose = () => {
       if (socket === ws) socket = null;
+      // Their callers get "offline" below: never send them later behind their back.
+      beforeOpen.length = 0;
       for (const [id, resolve] of waiting) {
         waiting.delete(id);
         resolve(offline('The connection to Agent Desk was lost before it answered.'));

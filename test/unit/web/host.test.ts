@@ -19,6 +19,7 @@ import {
 import type { HostMessage } from '../../../main/web/protocol';
 import { applyPatch } from '../../../renderer/store/apply-patch';
 import { eventually, RecordingNotifier } from '../desk/support';
+import { startProxy } from '../desk/tcp-proxy';
 
 let host: WebHost;
 let dataDir: string;
@@ -221,6 +222,39 @@ describe('web host: the page-side bridge client', () => {
     const seen: DeskSnapshot[] = [];
     client.on('desk:snapshot', (s) => seen.push(s));
     await eventually(() => seen.length === 1, 'replayed snapshot');
+  });
+
+  it('after the socket drops, fails invokes at once, then reconnects and gets a fresh snapshot', async () => {
+    const cookie = await session();
+    const proxy = await startProxy(host.port);
+    const snapshots: DeskSnapshot[] = [];
+    const client = createBridgeClient({
+      url: `ws://127.0.0.1:${proxy.port}/bridge`,
+      createSocket: (url) =>
+        new WebSocket(url, {
+          headers: { origin: host.origin, cookie, host: `127.0.0.1:${host.port}` },
+        }) as unknown as SocketLike,
+      openUrl: () => {},
+      focus: () => {},
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+    });
+    clients.push(client);
+    try {
+      client.on('desk:snapshot', (s) => snapshots.push(s));
+      await eventually(() => snapshots.length === 1 && client.connected, 'first snapshot');
+      proxy.cut();
+      await eventually(() => !client.connected, 'socket down');
+      expect(await client.invoke('desk:getSnapshot', {})).toMatchObject({
+        ok: false,
+        error: { code: 'offline' },
+      });
+      proxy.restore();
+      await eventually(() => snapshots.length === 2 && client.connected, 'fresh snapshot after reconnect');
+      expect((await client.invoke('desk:getSnapshot', {})).ok).toBe(true);
+    } finally {
+      client.close();
+      await proxy.close();
+    }
   });
 
   it('signs in to the in-process practice server and pops the approved customer page in the browser', async () => {
