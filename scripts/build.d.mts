@@ -1,0 +1,5 @@
+/** Types for scripts/build.mjs, so TypeScript callers (the Electron end-to-end tests) can import it. */
+export function build(options?: {
+  minify?: boolean;
+  renderer?: boolean;
+}): Promise<{ main: string; preload: string; renderer: string | null }>;
