@@ -36,9 +36,21 @@ export function screensFor(snapshot: Pick<DeskSnapshot, 'user'>): Screen[] {
   return screens;
 }
 
-/** Signed in means a user and a session the desk is keeping (connected, or trying to). */
-export function isSignedIn(snapshot: Pick<DeskSnapshot, 'user' | 'connection'>): boolean {
-  return snapshot.user !== null && snapshot.connection.state !== 'signed-out';
+/**
+ * Whether to show the desk (true) or the sign-in form (false), given what was shown before. The desk
+ * names a user as soon as it starts connecting, so a user alone is not enough: the form stays until
+ * the session is up (connected, or reconnecting after being up), and comes back on sign-out. While
+ * connecting or offline, whatever was shown stays: a failed first attempt keeps the form and its
+ * message, a drop later keeps the desk with its banner.
+ */
+export function nextSignedIn(
+  previous: boolean,
+  snapshot: Pick<DeskSnapshot, 'user' | 'connection'>,
+): boolean {
+  const state = snapshot.connection.state;
+  if (snapshot.user === null || state === 'signed-out') return false;
+  if (state === 'connected' || state === 'reconnecting') return true;
+  return previous;
 }
 
 export function App({ services }: { services: Services }) {
@@ -54,6 +66,7 @@ function Root() {
   const snapshot = store.snapshot.value;
   const theme = store.slice('settings').value?.theme ?? 'system';
   const language = i18n.language.value;
+  const signedIn = useRef<boolean | null>(null);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -69,7 +82,10 @@ function Root() {
       </main>
     );
   }
-  if (!isSignedIn(snapshot)) return <SignInScreen />;
+  // Opened while the desk is offline after a drop: the desk, with its offline banner.
+  signedIn.current ??= snapshot.user !== null && snapshot.connection.state === 'offline';
+  signedIn.current = nextSignedIn(signedIn.current, snapshot);
+  if (!signedIn.current) return <SignInScreen />;
   return <Desk />;
 }
 

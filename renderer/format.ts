@@ -44,3 +44,14 @@ export function isoDay(epochMs: number): string {
   const d = new Date(epochMs);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** `folderNumber` → `Folder number`: Sheet field names are identifiers, not labels. */
+export function fieldLabel(name: string): string {
+  const words = name
+    .replace(/^USR_/, '')
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
+}

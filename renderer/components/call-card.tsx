@@ -1,7 +1,7 @@
 import type { CallView, SheetFieldView } from '../../preload/contract';
 import { formatDuration } from '../format';
 import type { MessageKey } from '../i18n';
-import { isPending, queueLabel, sortedSheet } from '../store/selectors';
+import { isPending, queueLabel, readableSheet } from '../store/selectors';
 import { useServices } from '../services';
 import { ErrorMessage } from './error-message';
 import { popReason } from './notices';
@@ -15,17 +15,6 @@ const PHASE: Record<CallView['phase'], { label: MessageKey; tone: 'oncall' | 'wr
   wrapup: { label: 'call.phase.wrapup', tone: 'wrapup' },
 };
 
-/** `folderNumber` → `Folder number`: Sheet field names are identifiers, not labels. */
-export function fieldLabel(name: string): string {
-  const words = name
-    .replace(/^USR_/, '')
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .trim()
-    .toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
-}
-
 /** The current call: who, from which queue, how long, recording, and the customer's Sheet. */
 export function CallCard({ call }: { call: CallView }) {
   const { store, now, i18n } = useServices();
@@ -37,9 +26,10 @@ export function CallCard({ call }: { call: CallView }) {
   const pop = useAction();
   const phase = PHASE[call.phase];
   const queue = call.queueId !== null ? queues[String(call.queueId)] : undefined;
-  const queueName = call.queueName ?? (queue ? queueLabel(queue) : null);
+  // The queue's display name when the desk knows the queue; the server's name otherwise.
+  const queueName = queue ? queueLabel(queue) : call.queueName;
   const talkStart = call.answeredAt ?? call.startedAt;
-  const sheet = sortedSheet(call.sheet);
+  const sheet = readableSheet(call.sheet);
   const recordingBusy = isPending(pending, 'recording:pause', 'recording:resume') || recording.busy;
 
   return (
@@ -149,8 +139,8 @@ export function CallCard({ call }: { call: CallView }) {
         <section class="sheet" aria-labelledby="sheet-title">
           <h3 id="sheet-title">{t('call.sheet')}</h3>
           <dl class="sheet-fields" data-testid="sheet-fields">
-            {sheet.map((field) => (
-              <SheetField key={field.name} field={field} />
+            {sheet.map((field, index) => (
+              <SheetField key={`${index}:${field.name}`} field={field} />
             ))}
           </dl>
         </section>
@@ -164,10 +154,10 @@ export function CallCard({ call }: { call: CallView }) {
   );
 }
 
-function SheetField({ field }: { field: SheetFieldView }) {
+function SheetField({ field }: { field: SheetFieldView & { label: string } }) {
   return (
     <div class={`sheet-field sheet-${field.type}`}>
-      <dt>{fieldLabel(field.name)}</dt>
+      <dt>{field.label}</dt>
       {/* A url is shown, not followed: pages open only through the desk's screen-pop policy. */}
       <dd class={field.type === 'url' ? 'mono url' : undefined}>{field.value}</dd>
     </div>

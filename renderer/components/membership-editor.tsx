@@ -44,7 +44,7 @@ export function MembershipEditor({
           <thead>
             <tr>
               <th scope="col">{t('queues.queue')}</th>
-              <th scope="col" class="num">
+              <th scope="col" class="num col-waiting">
                 {t('queues.waiting')}
               </th>
               <th scope="col" class="num">
@@ -107,9 +107,9 @@ function MembershipLine({
     <tr data-testid={`membership-${row.queue.id}`}>
       <th scope="row">
         {name}
-        {row.queue.number ? <span class="muted"> · {row.queue.number}</span> : null}
+        {row.queue.number ? <span class="muted queue-number"> · {row.queue.number}</span> : null}
       </th>
-      <td class="num">{row.queue.waitingCalls ?? '—'}</td>
+      <td class="num col-waiting">{row.queue.waitingCalls ?? '—'}</td>
       <td class="num">
         {canManage ? (
           <form class="inline-form" onSubmit={save}>

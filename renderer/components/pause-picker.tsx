@@ -52,8 +52,8 @@ export function PausePicker({
           type="button"
           key={reason.name}
           class="btn reason"
-          disabled={disabled}
-          onClick={() => onPick(reason.name)}
+          aria-disabled={disabled}
+          onClick={() => !disabled && onPick(reason.name)}
         >
           {isColour(reason.color) ? (
             <span class="reason-swatch" aria-hidden="true" style={{ backgroundColor: reason.color }} />
@@ -61,7 +61,12 @@ export function PausePicker({
           {reason.longName || reason.name}
         </button>
       ))}
-      <button type="button" class="btn reason" disabled={disabled} onClick={() => onPick(null)}>
+      <button
+        type="button"
+        class="btn reason"
+        aria-disabled={disabled}
+        onClick={() => !disabled && onPick(null)}
+      >
         {t('home.pauseNoReason')}
       </button>
       <button type="button" class="btn btn-quiet reason" onClick={onClose}>

@@ -247,7 +247,7 @@ export const en = {
   'team.none': 'No agent matches these filters.',
   'team.listLabel': 'Agents',
   'team.agent': 'Agent',
-  'team.timeInState': 'Time in state',
+  'team.timeInState': 'In state',
   'team.details': 'Details',
   'team.detailsFor': 'Details for {{agent}}',
   'team.closeDetail': 'Close agent details',

@@ -143,6 +143,8 @@ function CallbackItem({
   const mine = myAgentId !== null && request.agentId === myAgentId;
   const free = request.agentId === null;
   const overdue = request.dueDate < isoDay(now.value);
+  // Kept here, not in the form: the form closes when the desk confirms, the message should stay.
+  const [saved, setSaved] = useState<'confirmed' | 'queued' | null>(null);
   const name = callbackName(request) || t('callbacks.noName');
   const headingId = `callback-${request.uuid}`;
 
@@ -248,7 +250,16 @@ function CallbackItem({
         </div>
       ) : null}
       {action.error ? <ErrorMessage error={action.error} onDismiss={action.clearError} /> : null}
-      {mine && request.ticketUuid ? <TicketForm request={request} /> : null}
+      {mine && request.ticketUuid ? <TicketForm request={request} onSaved={setSaved} /> : null}
+      {saved === 'queued' ? (
+        <p class="notice notice-warning" role="status" data-testid="ticket-outcome">
+          {t('ticket.queued')}
+        </p>
+      ) : saved === 'confirmed' ? (
+        <p class="notice notice-info" role="status" data-testid="ticket-outcome">
+          {t('ticket.confirmed')}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -258,8 +269,14 @@ function periodText(period: PeriodView): string {
 }
 
 /** The result of a started callback; a new due date and period only when calling back again. */
-function TicketForm({ request }: { request: CallbackRequestView }) {
-  const { store, now, i18n } = useServices();
+function TicketForm({
+  request,
+  onSaved,
+}: {
+  request: CallbackRequestView;
+  onSaved: (delivery: 'confirmed' | 'queued') => void;
+}) {
+  const { store, now, i18n, ui } = useServices();
   const t = i18n.t;
   const periods = store.slice('periods').value ?? [];
   const [status, setStatus] = useState<TicketStatus | null>(null);
@@ -268,7 +285,6 @@ function TicketForm({ request }: { request: CallbackRequestView }) {
   const [periodUuid, setPeriodUuid] = useState(
     request.period?.uuid ?? periods.find((p) => p.isDefault)?.uuid ?? '',
   );
-  const [outcome, setOutcome] = useState<'confirmed' | 'queued' | null>(null);
   const action = useAction();
   const base = `ticket-${request.uuid}`;
   const needsDate = status === 'Callback';
@@ -284,7 +300,11 @@ function TicketForm({ request }: { request: CallbackRequestView }) {
       ...(needsDate ? { dueDate } : {}),
       ...(needsDate && periodUuid ? { periodUuid } : {}),
     });
-    if (result.ok) setOutcome(result.value?.delivery === 'queued' ? 'queued' : 'confirmed');
+    if (!result.ok) return;
+    const delivery = result.value?.delivery === 'queued' ? 'queued' : 'confirmed';
+    onSaved(delivery);
+    // A closed request leaves the list (and this message with it): say it aloud too.
+    ui.announce(t(delivery === 'queued' ? 'ticket.queued' : 'ticket.confirmed'));
   };
 
   return (
@@ -353,15 +373,6 @@ function TicketForm({ request }: { request: CallbackRequestView }) {
           {t('ticket.save')}
         </button>
       </div>
-      {outcome === 'queued' ? (
-        <p class="notice notice-warning" role="status">
-          {t('ticket.queued')}
-        </p>
-      ) : outcome === 'confirmed' ? (
-        <p class="notice notice-info" role="status">
-          {t('ticket.confirmed')}
-        </p>
-      ) : null}
       {action.error ? <ErrorMessage error={action.error} onDismiss={action.clearError} /> : null}
     </form>
   );

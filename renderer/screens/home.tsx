@@ -43,6 +43,11 @@ export function HomeScreen() {
 
   const view = STATE_VIEW[agent.state];
   const stateBusy = isPending(pending, 'agent:pause', 'agent:unpause', 'agent:login', 'agent:logout');
+  // Held, not disabled: a disabled button drops keyboard focus, and the agent loses their place.
+  const held = action.busy || stateBusy;
+  const unlessHeld = (run: () => unknown) => () => {
+    if (!held) void run();
+  };
   const loggedOut = agent.state === 'AgentLoggedOut';
   const pickerOpen = ui.pausePickerOpen.value && !loggedOut;
   const closePicker = () => {
@@ -88,10 +93,10 @@ export function HomeScreen() {
           <button
             type="button"
             class="btn btn-primary btn-large"
-            disabled={action.busy || stateBusy}
-            onClick={() =>
-              action.run('agent:login', settings?.phoneNumber ? { phoneNumber: settings.phoneNumber } : {})
-            }
+            aria-disabled={held}
+            onClick={unlessHeld(() =>
+              action.run('agent:login', settings?.phoneNumber ? { phoneNumber: settings.phoneNumber } : {}),
+            )}
           >
             {t('home.login', { phone: settings?.phoneNumber || agent.phoneNb || '' })}
           </button>
@@ -100,9 +105,9 @@ export function HomeScreen() {
             <button
               type="button"
               class="btn btn-ready btn-large"
-              disabled={action.busy || stateBusy || agent.state === 'AgentReady'}
+              aria-disabled={held || agent.state === 'AgentReady'}
               aria-keyshortcuts={SHORTCUTS.ready.aria}
-              onClick={() => action.run('agent:unpause', {})}
+              onClick={unlessHeld(() => agent.state !== 'AgentReady' && action.run('agent:unpause', {}))}
             >
               {t('home.ready')} <kbd>{SHORTCUTS.ready.label}</kbd>
             </button>
@@ -110,11 +115,11 @@ export function HomeScreen() {
               type="button"
               id="pause-button"
               class="btn btn-pause btn-large"
-              disabled={action.busy || stateBusy}
+              aria-disabled={held}
               aria-expanded={reasons.length > 0 ? pickerOpen : undefined}
               aria-controls={reasons.length > 0 ? 'pause-picker' : undefined}
               aria-keyshortcuts={SHORTCUTS.pause.aria}
-              onClick={openPicker}
+              onClick={unlessHeld(openPicker)}
             >
               {t(agent.state === 'AgentOnPause' ? 'home.changePause' : 'home.pause')}{' '}
               <kbd>{SHORTCUTS.pause.label}</kbd>
@@ -122,8 +127,8 @@ export function HomeScreen() {
             <button
               type="button"
               class="btn btn-quiet"
-              disabled={action.busy || stateBusy}
-              onClick={() => action.run('agent:logout', {})}
+              aria-disabled={held}
+              onClick={unlessHeld(() => action.run('agent:logout', {}))}
             >
               {t('home.logout')}
             </button>

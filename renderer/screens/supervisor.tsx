@@ -264,7 +264,7 @@ function AgentDetail({ agent, onClose }: { agent: AgentView; onClose: () => void
         {!loggedOut && agent.since > 0 ? (
           <span class="mono">{formatDuration(now.value - agent.since)}</span>
         ) : null}
-        {agent.cause ? <span class="muted"> · {agent.cause}</span> : null}
+        {agent.state === 'AgentOnPause' && agent.cause ? <span class="muted"> · {agent.cause}</span> : null}
       </p>
       <p class="muted">{t('team.numberAndPhone', { number: agent.number, phone: agent.phoneNb ?? '—' })}</p>
       <div class="button-row">

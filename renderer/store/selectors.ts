@@ -10,6 +10,7 @@ import type {
   SheetFieldView,
   UserView,
 } from '../../preload/contract';
+import { fieldLabel } from '../format';
 import { STATE_VIEW, type Tone } from '../state-view';
 
 /** Supervisor and Admin profiles see other agents and may manage queue membership (agent-api.md). */
@@ -50,8 +51,21 @@ export function queueLabel(queue: QueueView): string {
   return queue.displayName || queue.name;
 }
 
-export function sortedSheet(sheet: SheetFieldView[]): SheetFieldView[] {
-  return [...sheet].sort((a, b) => a.order - b.order);
+/**
+ * The Sheet as the agent reads it: in `order`, each label once per value (a server may send a call
+ * variable both as `folderNumber` and `USR_folderNumber`; showing it twice only adds noise).
+ */
+export function readableSheet(sheet: SheetFieldView[]): Array<SheetFieldView & { label: string }> {
+  const seen = new Set<string>();
+  const rows: Array<SheetFieldView & { label: string }> = [];
+  for (const field of [...sheet].sort((a, b) => a.order - b.order)) {
+    const label = fieldLabel(field.name);
+    const key = `${label}\u0000${field.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ ...field, label });
+  }
+  return rows;
 }
 
 // ---- Callbacks ------------------------------------------------------------------------------

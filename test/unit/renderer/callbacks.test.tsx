@@ -106,7 +106,8 @@ describe('callbacks', () => {
     expect(view.fake.sent('callback:updateTicket')).toEqual([
       { uuid: 'mine', status: 'Answered', comment: 'Contract changed' },
     ]);
-    expect((await within(form).findByRole('status')).textContent).toBe('Saved.');
+    expect((await screen.findByTestId('ticket-outcome')).textContent).toBe('Saved.');
+    expect(screen.getByTestId('live-region').textContent).toBe('Saved.');
   });
 
   it('asks for a new due date and period when the status is Callback', () => {
@@ -140,7 +141,7 @@ describe('callbacks', () => {
     const form = screen.getByTestId('ticket-form');
     fireEvent.click(within(form).getByLabelText('No answer'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
-    expect((await within(form).findByRole('status')).textContent).toBe(
+    expect((await screen.findByTestId('ticket-outcome')).textContent).toBe(
       'Saved on this computer; it will be sent when the connection is back.',
     );
     expect(screen.queryByTestId('waiting-to-send')).toBeNull();

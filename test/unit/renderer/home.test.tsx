@@ -96,7 +96,11 @@ describe('agent home', () => {
   it('shows a pending mark and holds the buttons while the desk waits for the server', () => {
     renderDesk(makeSnapshot({ pending: [{ id: 'p1', action: 'agent:pause', startedAt: NOW }] }));
     expect(screen.getByTestId('pending').textContent).toBe('Waiting for the server…');
-    expect((screen.getByRole('button', { name: /^Pause/ }) as HTMLButtonElement).disabled).toBe(true);
+    const pause = screen.getByRole('button', { name: /^Pause/ });
+    // Held but focusable: clicking does nothing while the desk waits.
+    expect(pause.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(pause);
+    expect(screen.queryByRole('group', { name: 'Pause reasons' })).toBeNull();
   });
 
   it('announces a state change to screen readers', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anotherPhoneNumbers, describeError } from '../../../renderer/errors';
-import { formatDuration, formatSeconds } from '../../../renderer/format';
-import { fieldLabel } from '../../../renderer/components/call-card';
+import { fieldLabel, formatDuration, formatSeconds } from '../../../renderer/format';
+import { nextSignedIn } from '../../../renderer/app';
 import { parseAllowlist } from '../../../renderer/screens/settings';
 import { shortcutFor } from '../../../renderer/shortcuts';
 import {
@@ -10,6 +10,7 @@ import {
   createRosterSorter,
   filterAgents,
   membershipsOf,
+  readableSheet,
 } from '../../../renderer/store/selectors';
 import { agent, callbackRequest, makeSnapshot, MORNING } from './fixtures';
 
@@ -107,6 +108,56 @@ describe('selectors', () => {
       filterAgents(list, { search: 'smi', groupId: null, queueId: null, tone: null }).map((a) => a.id),
     ).toEqual([3]);
     expect(countByTone(list)).toEqual({ ready: 1, paused: 0, oncall: 2, wrapup: 0, offline: 0 });
+  });
+});
+
+describe('readableSheet', () => {
+  it('orders by `order` and shows a label with the same value once', () => {
+    const rows = readableSheet([
+      { name: 'USR_folderNumber', value: '4711', order: 50, type: 'text' },
+      { name: 'folderNumber', value: '4711', order: 30, type: 'text' },
+      { name: 'popupUrl', value: 'https://crm.example.com/?f=4711', order: 10, type: 'url' },
+      { name: 'USR_product', value: 'Fibre', order: 60, type: 'text' },
+      { name: 'product', value: 'Copper', order: 20, type: 'text' },
+    ]);
+    expect(rows.map((row) => `${row.label}=${row.value}`)).toEqual([
+      'Popup url=https://crm.example.com/?f=4711',
+      'Product=Copper',
+      'Folder number=4711',
+      'Product=Fibre',
+    ]);
+  });
+});
+
+describe('nextSignedIn', () => {
+  const user = makeSnapshot().user;
+  const at = (
+    state: 'signed-out' | 'connecting' | 'offline' | 'connected' | 'reconnecting',
+    withUser = true,
+  ) =>
+    ({
+      user: withUser ? user : null,
+      connection:
+        state === 'offline'
+          ? { state, server: 's', reason: 'unreachable', detail: '' }
+          : state === 'reconnecting'
+            ? { state, server: 's', attempt: 1, nextRetryAt: 0, lastError: '' }
+            : state === 'connected'
+              ? { state, server: 's', since: 0 }
+              : state === 'connecting'
+                ? { state, server: 's' }
+                : { state },
+    }) as Parameters<typeof nextSignedIn>[1];
+
+  it('keeps the form while a first attempt connects or fails, and the desk through a drop', () => {
+    expect(nextSignedIn(false, at('connecting'))).toBe(false);
+    expect(nextSignedIn(false, at('offline'))).toBe(false);
+    expect(nextSignedIn(false, at('connected'))).toBe(true);
+    expect(nextSignedIn(true, at('connecting'))).toBe(true);
+    expect(nextSignedIn(true, at('offline'))).toBe(true);
+    expect(nextSignedIn(false, at('reconnecting'))).toBe(true);
+    expect(nextSignedIn(true, at('signed-out'))).toBe(false);
+    expect(nextSignedIn(true, at('connected', false))).toBe(false);
   });
 });
 

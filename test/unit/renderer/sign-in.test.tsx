@@ -91,6 +91,39 @@ describe('sign-in', () => {
     });
   }
 
+  it('keeps the form, its fields and its message through a failed attempt, though the desk names a user while connecting', async () => {
+    const view = renderDesk(signedOut());
+    // The desk answers only after its connection states have come and gone, as it really does.
+    let finish: (value: unknown) => void = () => {};
+    const settled = new Promise((resolve) => (finish = resolve));
+    view.fake.bridge.invoke = (async (command: string) => {
+      if (command !== 'session:signIn') return { ok: true, value: undefined };
+      await settled;
+      return { ok: false, error: { code: 'invalid-credentials', message: 'Invalid credentials' } };
+    }) as typeof view.fake.bridge.invoke;
+    type('Password', 'wrong');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const user = makeSnapshot().user;
+    view.patch([
+      { path: ['user'], value: { ...user!, profile: 'Admin', agentId: null } },
+      { path: ['connection'], value: { state: 'connecting', server: 'http://127.0.0.1:1' } },
+    ]);
+    expect(screen.getByRole('button', { name: 'Signing in…' })).toBeTruthy();
+    view.patch([
+      {
+        path: ['connection'],
+        value: { state: 'offline', server: 'x', reason: 'invalid-credentials', detail: '' },
+      },
+    ]);
+    view.patch([
+      { path: ['connection'], value: { state: 'signed-out' } },
+      { path: ['user'], value: null },
+    ]);
+    finish(null);
+    expect((await screen.findByRole('alert')).textContent).toContain('The login or password is not correct.');
+    expect(input('Password').value).toBe('wrong');
+  });
+
   it('shows why the desk went offline before a user was signed in', () => {
     renderDesk(
       makeSnapshot({
