@@ -34,7 +34,7 @@ export const defaultData: z.input<typeof SimDataSchema> = {
       sheetFields: [
         {
           name: 'popupUrl',
-          value: 'https://crm.example.com/customer?folder={folderNumber}',
+          value: 'https://crm.example.com/customer?folder=',
           order: 10,
           type: 'url',
         },
@@ -51,7 +51,7 @@ export const defaultData: z.input<typeof SimDataSchema> = {
       sheetFields: [
         {
           name: 'popupUrl',
-          value: 'https://support.example.com/tickets/new?caller={callerNumber}&folder={folderNumber}',
+          value: 'https://support.example.com/tickets/new?caller={callerNumber}&folder=',
           order: 10,
           type: 'url',
         },
@@ -68,7 +68,7 @@ export const defaultData: z.input<typeof SimDataSchema> = {
       sheetFields: [
         {
           name: 'popupUrl',
-          value: 'https://billing.example.org/account?id={folderNumber}',
+          value: 'https://billing.example.org/account?id=',
           order: 10,
           type: 'url',
         },
@@ -84,7 +84,7 @@ export const defaultData: z.input<typeof SimDataSchema> = {
       sheetFields: [
         {
           name: 'popupUrl',
-          value: 'https://crm.example.com/vip?folder={folderNumber}',
+          value: 'https://crm.example.com/vip?folder=',
           order: 10,
           type: 'url',
         },

@@ -97,7 +97,8 @@ describe('inbound calls to a queue', () => {
     const sheet = await alice.waitFor('Sheet');
     const fields = Object.fromEntries(sheet.payload.profile.user.sheetInfo.map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({
-      popupUrl: 'https://crm.example.com/customer?folder=F%2077%2FB',
+      // XiVO's shape: the client appends folderNumber to popupUrl.
+      popupUrl: 'https://crm.example.com/customer?folder=',
       product: 'fibre',
       folderNumber: 'F 77/B',
       callerNumber: '0601020304',

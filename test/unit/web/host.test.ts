@@ -289,8 +289,8 @@ describe('web host: the page-side bridge client', () => {
     });
     expect(placed.status).toBe(201);
     await eventually(() => opened.length === 1, 'screen pop sent to the page');
-    // The default practice Sheet already ends with the folder; XiVO appends folderNumber again.
-    expect(opened[0]).toEqual({ url: 'https://crm.example.com/customer?folder=7777', multiTab: false });
+    // XiVO's rule: popupUrl + folderNumber.
+    expect(opened[0]).toEqual({ url: 'https://crm.example.com/customer?folder=77', multiTab: false });
     expect(notifier.of('incoming-call')).toHaveLength(1);
 
     // The page's own copy, rebuilt from snapshot + patches, is the desk's state.
