@@ -163,7 +163,7 @@ async function connectedClient(): Promise<{
 function throughput(frames: string[], ms: number, work: (text: string) => void): number {
   let count = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     for (const text of frames) work(text);
     count += frames.length;
