@@ -27,6 +27,17 @@ const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own configuration schema', async () => {
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration({ ...config, linux: { target: 'AppImage', bogus: 1 } }, new DebugLogger(false)),
+    ).rejects.toThrow();
+  });
+
   it('names the app and packs only the bundled dist into an asar', () => {
     expect(config.appId).toBe('solutions.agentdesk.app');
     expect(config.productName).toBe('Agent Desk');
