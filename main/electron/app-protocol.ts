@@ -63,8 +63,11 @@ export function appProtocolHandler(rootDir: string, read: (path: string) => Prom
   };
 }
 
-/** Registered before `ready`: a standard, secure scheme, so `'self'` in the CSP means the app. */
+/**
+ * Registered before `ready`: a standard, secure scheme, so `'self'` in the CSP means the app; CORS
+ * enabled because the renderer is an ES module script, which Chromium fetches in CORS mode.
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
 } as const;

@@ -22,6 +22,8 @@ export const eventChannel = (event: EventName): string => `agent-desk:event:${ev
 
 export interface FrameLike {
   readonly url: string;
+  /** Null for a top-level frame. */
+  readonly parent: FrameLike | null;
 }
 export interface SenderLike {
   readonly id: number;
@@ -44,7 +46,8 @@ export interface IpcMainLike {
 export function isTrustedSender(event: InvokeEventLike, trustedContentsId: number | null): boolean {
   if (trustedContentsId === null || event.sender.id !== trustedContentsId) return false;
   const frame = event.senderFrame;
-  if (frame === null || frame !== event.sender.mainFrame) return false;
+  // Electron may hand out a new WebFrameMain object for the same frame: test "top-level", not identity.
+  if (frame === null || frame.parent !== null) return false;
   return isAppUrl(frame.url);
 }
 

@@ -6,6 +6,7 @@ import {
   isTrustedSender,
   registerBridgeIpc,
   sendEvent,
+  type FrameLike,
   type InvokeEventLike,
   type IpcMainLike,
 } from '../../../main/electron/ipc';
@@ -48,12 +49,12 @@ beforeAll(async () => {
 // ---- Main side -------------------------------------------------------------------------------
 
 const OUR_CONTENTS = 7;
-function frame(url: string) {
-  return { url };
+function frame(url: string, parent: FrameLike | null = null): FrameLike {
+  return { url, parent };
 }
 function eventFrom(contentsId: number, url: string, subframe = false): InvokeEventLike {
   const mainFrame = frame(url);
-  return { sender: { id: contentsId, mainFrame }, senderFrame: subframe ? frame(url) : mainFrame };
+  return { sender: { id: contentsId, mainFrame }, senderFrame: subframe ? frame(url, mainFrame) : mainFrame };
 }
 
 function fakeIpcMain() {

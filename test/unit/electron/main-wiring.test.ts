@@ -35,7 +35,7 @@ const fake = vi.hoisted(() => {
     destroyed = false;
     readonly webContents = {
       id: 41,
-      mainFrame: { url: '' },
+      mainFrame: { url: '', parent: null },
       isDestroyed: () => this.destroyed,
       send: (channel: string, payload: unknown) => record.sent.push({ channel, payload }),
     };
