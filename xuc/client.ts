@@ -181,6 +181,7 @@ export class XucClient implements XucClientApi {
   close(): void {
     this.stop();
     this.resubscriptions.clear();
+    this.tokenValue = undefined;
     const closed = new XucError('Closed', 'The connection was closed.');
     this.pendingConnect?.reject(closed);
     this.pendingConnect = undefined;

@@ -78,9 +78,7 @@ export class Link {
         { maxFrameBytes: this.options.maxFrameBytes },
       );
     } catch (error) {
-      this.fail(
-        new XucError('Unreachable', `Cannot open a WebSocket to ${server}: ${(error as Error).message}`),
-      );
+      this.fail(new XucError('Unreachable', `Cannot open a WebSocket to ${server}: ${this.redact(error)}`));
       return;
     }
     this.socket = socket;
@@ -171,7 +169,7 @@ export class Link {
     const error = this.lastError;
     const how = `code ${code}${reason ? `, ${reason}` : ''}`;
     if (error?.tls) {
-      return new XucError('Tls', `The secure connection to ${server} failed: ${error.message}.`);
+      return new XucError('Tls', `The secure connection to ${server} failed: ${this.redact(error)}.`);
     }
     if (this.phase === 'ready') {
       if (error?.oversized) {
@@ -200,7 +198,16 @@ export class Link {
         `${server} closed the link before confirming the CTI session (${how}).`,
       );
     }
-    return new XucError('Unreachable', `Cannot open the CTI link to ${server}: ${error?.message ?? how}.`);
+    return new XucError(
+      'Unreachable',
+      `Cannot open the CTI link to ${server}: ${error ? this.redact(error) : how}.`,
+    );
+  }
+
+  /** An adapter's message may quote the socket URL, which holds the token. */
+  private redact(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split(this.options.url).join('<socket URL>');
   }
 
   private schedulePing(): void {

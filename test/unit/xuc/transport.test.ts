@@ -233,6 +233,23 @@ describe('browserSocketFactory', () => {
     });
   });
 
+  it('an adapter error quoting the socket URL does not leak the token into the error', async () => {
+    const client = new XucClient({
+      baseUrl: 'http://h:1',
+      login: 'a',
+      password: 'p',
+      fetch: async () => new Response('{"login":"a","token":"t-secret"}', { status: 200 }),
+      socketFactory: (url) => {
+        throw new SyntaxError(`Invalid URL: ${url}`);
+      },
+      timers: new ManualTimers(),
+      logger: recordingLogger().logger,
+    });
+    const error = await client.connect().catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'Unreachable', message: expect.stringContaining('<socket URL>') });
+    expect(JSON.stringify([(error as Error).message, client.status])).not.toContain('t-secret');
+  });
+
   it('runs the whole client against a real server; oversized frames are dropped by the decoder', async () => {
     const server = await FakeXuc.start();
     const client = new XucClient({
