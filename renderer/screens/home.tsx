@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { AgentView, DeskError, PauseReasonView } from '../../preload/contract';
 import { CallCard } from '../components/call-card';
 import { ErrorMessage } from '../components/error-message';
@@ -29,6 +30,7 @@ export function HomeScreen() {
   const reasons = (store.slice('pauseReasons').value ?? []).filter((r) => r.kind === 'pause');
   const settings = store.slice('settings').value;
   const action = useAction();
+  const [dismissedElsewhere, setDismissedElsewhere] = useState<string | null>(null);
 
   if (!agent) {
     return (
@@ -42,6 +44,8 @@ export function HomeScreen() {
   }
 
   const view = STATE_VIEW[agent.state];
+  const elsewhere = anotherPhone(agent, settings?.phoneNumber);
+  const elsewhereKey = `${agent.phoneNb}>${settings?.phoneNumber}`;
   const stateBusy = isPending(pending, 'agent:pause', 'agent:unpause', 'agent:login', 'agent:logout');
   // Held, not disabled: a disabled button drops keyboard focus, and the agent loses their place.
   const held = action.busy || stateBusy;
@@ -143,7 +147,11 @@ export function HomeScreen() {
           disabled={action.busy || stateBusy}
         />
       ) : null}
-      {action.error ? <ActionError error={action.error} onDismiss={action.clearError} /> : null}
+      {action.error ? (
+        <ErrorMessage error={action.error} onDismiss={action.clearError} />
+      ) : elsewhere && dismissedElsewhere !== elsewhereKey ? (
+        <ErrorMessage error={elsewhere} onDismiss={() => setDismissedElsewhere(elsewhereKey)} />
+      ) : null}
 
       {call ? (
         <CallCard call={call} />
@@ -156,6 +164,16 @@ export function HomeScreen() {
   );
 }
 
-function ActionError({ error, onDismiss }: { error: DeskError; onDismiss: () => void }) {
-  return <ErrorMessage error={error} onDismiss={onDismiss} />;
+/**
+ * The agent is logged in on another phone than the line this user signed in with (the server keeps
+ * the agent where it was: agent-api.md). Said as the LoggedInOnAnotherPhone error, with its choices,
+ * whether it came back from a command or was found on arrival.
+ */
+export function anotherPhone(agent: AgentView, line: string | undefined): DeskError | null {
+  if (agent.state === 'AgentLoggedOut' || !agent.phoneNb || !line || agent.phoneNb === line) return null;
+  return {
+    code: 'agent-error',
+    message: 'LoggedInOnAnotherPhone',
+    details: { error: 'LoggedInOnAnotherPhone', phoneNb: agent.phoneNb, requestedNb: line },
+  };
 }

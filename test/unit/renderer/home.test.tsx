@@ -138,6 +138,24 @@ describe('agent home', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
+  it('an agent found logged in on another phone gets both numbers and the choices', async () => {
+    const view = renderDesk(makeSnapshot({ agent: { ...me, phoneNb: '1002' } }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('already logged in on phone 1002, not on 1001');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Keep working on 1002' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(view.fake.sent('agent:logout')).toEqual([]);
+  });
+
+  it('moving the agent to the signed-in line logs out there and in here', async () => {
+    const view = renderDesk(makeSnapshot({ agent: { ...me, phoneNb: '1002' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move my agent to 1001' }));
+    await waitFor(() => expect(view.fake.sent('agent:login')).toEqual([{ phoneNumber: '1001' }]));
+    expect(view.fake.sent('agent:logout')).toEqual([{}]);
+    view.patch(withState({ phoneNb: '1001' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('PhoneNumberUnknown says which number', async () => {
     const view = renderDesk(makeSnapshot({ agent: { ...me, state: 'AgentLoggedOut' } }));
     view.fake.answer('agent:login', {
