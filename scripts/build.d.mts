@@ -2,4 +2,6 @@
 export function build(options?: {
   minify?: boolean;
   renderer?: boolean;
+  /** Where the Electron files go; default dist/electron. */
+  outdir?: string;
 }): Promise<{ main: string; preload: string; renderer: string | null }>;

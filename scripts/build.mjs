@@ -12,11 +12,16 @@ import * as esbuild from 'esbuild';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * @param {{ minify?: boolean, renderer?: boolean }} [options]
+ * @param {{ minify?: boolean, renderer?: boolean, outdir?: string }} [options] `outdir`: where the
+ *   Electron files go (default dist/electron; tests build elsewhere)
  * @returns {Promise<{ main: string, preload: string, renderer: string | null }>}
  */
-export async function build({ minify = false, renderer = true } = {}) {
-  const out = join(root, 'dist', 'electron');
+export async function build({
+  minify = false,
+  renderer = true,
+  outdir = join(root, 'dist', 'electron'),
+} = {}) {
+  const out = resolve(root, outdir);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const common = {

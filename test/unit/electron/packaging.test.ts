@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../../scripts/build.mjs';
 import { electronBinaryPath } from '../../../scripts/electron-binary.mjs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -152,5 +154,40 @@ describe('electronBinaryPath: never downloads', () => {
     expect(
       electronBinaryPath({ electronDir: dir, env: { ELECTRON_OVERRIDE_DIST_PATH: join(override, 'dist') } }),
     ).toBe(join(override, 'dist', 'electron'));
+  });
+});
+
+describe('the bundle', () => {
+  it('builds main and preload with only `electron` external, and main loads against a bare Electron', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'agent-desk-build-'));
+    const { main, preload } = await build({ outdir, renderer: false });
+    const preloadText = readFileSync(preload, 'utf8');
+    expect(preloadText).toContain('require("electron")');
+    expect(preloadText.length).toBeLessThan(10_000);
+    expect(readFileSync(join(outdir, 'tray', 'tray-ready-dark.png')).length).toBeGreaterThan(50);
+    // In a child Node: `electron` is the only module left to provide; everything else is inside.
+    const probe = `
+      const Module = require('node:module');
+      const { EventEmitter } = require('node:events');
+      const app = Object.assign(new EventEmitter(), {
+        setPath() {}, getPath: () => require('node:os').tmpdir(), setAppUserModelId() {},
+        requestSingleInstanceLock: () => true, whenReady: () => new Promise(() => {}), quit() {}, getVersion: () => '0',
+      });
+      const electron = { app, protocol: { registerSchemesAsPrivileged() {} }, ipcMain: { handle() {}, on() {} } };
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (request === 'electron') return electron;
+        return load.call(this, request, ...rest);
+      };
+      require(${JSON.stringify(main)});
+      process.stdout.write(JSON.stringify(app.eventNames()));
+    `;
+    const result = spawnSync(process.execPath, ['-e', probe], {
+      cwd: outdir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(['second-instance', 'open-url', 'window-all-closed']);
   });
 });
