@@ -172,14 +172,9 @@ function throughput(frames: string[], ms: number, work: (text: string) => void):
   return (count / elapsed) * 1000;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /**
  * Alternates ours and bare in short rounds so that both see the same machine load (the 2 cores are
- * shared); reports the median of each side and the median of the per-round ratios.
+ * shared); reports the round whose ours/bare ratio is the median, so the three figures agree.
  */
 function compare(
   frames: string[],
@@ -194,18 +189,15 @@ function compare(
   // Warm-up: let the JIT settle both paths.
   throughput(frames, msPerSample, ours);
   throughput(frames, msPerSample, bare);
-  const oursRuns: number[] = [];
-  const bareRuns: number[] = [];
-  const ratios: number[] = [];
+  const runs: Array<{ ours: number; bare: number; ratio: number }> = [];
   for (let round = 0; round < rounds; round++) {
     const o = throughput(frames, msPerSample, ours);
     const b = throughput(frames, msPerSample, bare);
-    oursRuns.push(o);
-    bareRuns.push(b);
-    ratios.push(o / b);
+    runs.push({ ours: o, bare: b, ratio: o / b });
   }
   if (sink < 0) console.log(sink);
-  return { ours: median(oursRuns), bare: median(bareRuns), ratio: median(ratios) };
+  runs.sort((x, y) => x.ratio - y.ratio);
+  return runs[Math.floor(runs.length / 2)]!;
 }
 
 function row(label: string, result: { ours: number; bare: number; ratio: number }): BenchRow {
