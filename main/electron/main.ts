@@ -145,6 +145,8 @@ async function start(): Promise<void> {
     },
   );
   nativeTheme.on('updated', () => tray.refreshTheme());
+  // macOS: a click on the Dock icon shows the window.
+  app.on('activate', showWindow);
 
   const ports: DeskPorts = {
     clock: realClock,
