@@ -9,16 +9,14 @@ import * as esbuild from 'esbuild';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * @param {{ outdir?: string, minify?: boolean }} [options]
- * @returns {Promise<{ outdir: string, files: string[] }>} absolute outdir and the files written in it
+ * The one description of how the renderer is bundled; the browser host builds in memory from it.
+ * @param {{ minify?: boolean }} [options]
+ * @returns {import('esbuild').BuildOptions}
  */
-export async function buildRenderer({ outdir = 'dist/renderer', minify = true } = {}) {
-  const out = resolve(root, outdir);
-  await mkdir(out, { recursive: true });
-  const result = await esbuild.build({
+export function rendererBuildOptions({ minify = true } = {}) {
+  return {
     absWorkingDir: root,
     entryPoints: { index: 'renderer/index.tsx' },
-    outdir: out,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -27,11 +25,24 @@ export async function buildRenderer({ outdir = 'dist/renderer', minify = true } 
     jsxImportSource: 'preact',
     loader: { '.css': 'css' },
     minify,
-    sourcemap: minify ? false : 'linked',
     legalComments: 'none',
+    define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
+  };
+}
+
+/**
+ * @param {{ outdir?: string, minify?: boolean }} [options]
+ * @returns {Promise<{ outdir: string, files: string[] }>} absolute outdir and the files written in it
+ */
+export async function buildRenderer({ outdir = 'dist/renderer', minify = true } = {}) {
+  const out = resolve(root, outdir);
+  await mkdir(out, { recursive: true });
+  const result = await esbuild.build({
+    ...rendererBuildOptions({ minify }),
+    outdir: out,
+    sourcemap: minify ? false : 'linked',
     metafile: true,
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
   });
   await copyFile(join(root, 'renderer/index.html'), join(out, 'index.html'));
   const files = [

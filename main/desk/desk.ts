@@ -120,21 +120,15 @@ export function emptySnapshot(settings: Settings = DEFAULT_SETTINGS): DeskSnapsh
 
 /** What a signed-out desk keeps: settings, notices, the outbox; everything from the server goes. */
 export function signedOutState(s: DeskSnapshot): Partial<DeskSnapshot> {
-  return {
-    connection: { state: 'signed-out' },
-    user: null,
-    agent: null,
-    agents: {},
-    queues: {},
-    groups: {},
-    memberships: {},
-    stats: {},
-    callbackLists: {},
-    periods: [],
-    call: null,
-    pauseReasons: [],
-    pending: s.pending,
-  };
+  const {
+    settings: _settings,
+    notices: _notices,
+    outbox: _outbox,
+    lockedSettings: _locked,
+    tray: _tray,
+    ...fromServer
+  } = emptySnapshot();
+  return { ...fromServer, pending: s.pending };
 }
 
 const MAX_NOTICES = 20;

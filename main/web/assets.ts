@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { rendererBuildOptions } from '../../scripts/build-renderer.mjs';
 
 export interface Asset {
   body: Buffer;
@@ -60,19 +61,10 @@ function buildRendererInMemory(): Promise<Map<string, Buffer>> {
   const outdir = join(ROOT, '.web-build');
   rendererBuild ??= esbuild
     .build({
-      absWorkingDir: ROOT,
-      entryPoints: { index: 'renderer/index.tsx' },
+      ...rendererBuildOptions({ minify: false }),
       outdir,
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'chrome120',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      loader: { '.css': 'css' },
       write: false,
       logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"development"' },
     })
     .then(async (result) => {
       const files = new Map<string, Buffer>();
