@@ -73,6 +73,8 @@ export interface Desk {
   trayAction(action: TrayAction): Promise<Result<unknown>>;
   /** The current xuc client, if signed in. */
   readonly client: XucClientApi | null;
+  /** Tells the agent something the host found (e.g. secrets kept in memory only); shown until dismissed. */
+  notice(level: NoticeView['level'], code: string, params: NoticeView['params']): NoticeView;
 }
 
 export interface Session {

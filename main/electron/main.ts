@@ -120,7 +120,7 @@ async function start(): Promise<void> {
   if (platform !== 'darwin') Menu.setApplicationMenu(null);
 
   const executable = process.env['APPIMAGE'] ?? process.execPath;
-  const { policy } = await loadAdminPolicy(
+  const { policy, error: policyError } = await loadAdminPolicy(
     policyFileCandidates({ platform, executable, env: process.env }),
     logger,
   );
@@ -148,6 +148,7 @@ async function start(): Promise<void> {
   // macOS: a click on the Dock icon shows the window.
   app.on('activate', showWindow);
 
+  const secrets = createSecretStore({ dir: userData, safeStorage, platform, logger });
   const ports: DeskPorts = {
     clock: realClock,
     notifier: createNotifier({ Notification }, { iconPath: join(__dirname, 'icon.png'), logger }),
@@ -161,7 +162,7 @@ async function start(): Promise<void> {
     ),
     tray,
     shell: { showWindow, quit: () => app.quit() },
-    secrets: createSecretStore({ dir: userData, safeStorage, platform, logger }),
+    secrets,
     settings: createSettingsStore({
       dir: userData,
       openStore: (options) => new Store<Record<string, unknown>>(options),
@@ -192,6 +193,9 @@ async function start(): Promise<void> {
   });
   const theDesk = desk;
   await theDesk.start();
+  // Host findings the agent must see, not only the log.
+  if (policyError) theDesk.notice('error', 'admin-policy-ignored', { error: policyError });
+  if (secrets.mode() === 'memory-only') theDesk.notice('warning', 'secrets-memory-only', {});
   const settings = () => theDesk.store.snapshot.settings;
 
   // The window.

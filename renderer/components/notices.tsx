@@ -14,6 +14,8 @@ const NOTICE_TEXT: Record<string, MessageKey> = {
   'outbox-refused': 'notice.outboxRefused',
   'outbox-entries-dropped': 'notice.outboxEntriesDropped',
   'outbox-unreadable': 'notice.outboxUnreadable',
+  'secrets-memory-only': 'notice.secretsMemoryOnly',
+  'admin-policy-ignored': 'notice.adminPolicyIgnored',
 };
 
 const POP_REASONS: Record<string, MessageKey> = {

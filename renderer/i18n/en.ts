@@ -106,6 +106,9 @@ export const en = {
   'notice.outboxEntriesDropped_one': '{{count}} saved callback update could not be read and was dropped.',
   'notice.outboxEntriesDropped_other': '{{count}} saved callback updates could not be read and were dropped.',
   'notice.outboxUnreadable': 'The saved callback updates could not be read.',
+  'notice.secretsMemoryOnly':
+    'This computer offers no encryption for saved passwords: your password is kept only until Agent Desk closes.',
+  'notice.adminPolicyIgnored': 'The administrator’s policy file was ignored: {{error}}',
   'notice.other': 'Message from the desk: {{code}}',
 
   'popReason.tooLong': 'the address is too long',

@@ -112,6 +112,9 @@ export const fr = {
   'notice.outboxEntriesDropped_other':
     '{{count}} mises à jour de rappel enregistrées étaient illisibles et ont été supprimées.',
   'notice.outboxUnreadable': 'Les mises à jour de rappel enregistrées sont illisibles.',
+  'notice.secretsMemoryOnly':
+    'Cet ordinateur ne chiffre pas les mots de passe enregistrés : le vôtre n’est gardé que jusqu’à la fermeture d’Agent Desk.',
+  'notice.adminPolicyIgnored': 'Le fichier de règles de l’administrateur a été ignoré : {{error}}',
   'notice.other': 'Message du poste : {{code}}',
 
   'popReason.tooLong': 'l’adresse est trop longue',

@@ -295,6 +295,11 @@ describe('main.ts wiring (Electron faked at the edge, everything else real)', ()
     ]);
   });
 
+  it('tells the agent, not only the log, that passwords stay in memory when the OS cannot encrypt them', async () => {
+    const codes = (await snapshot()).notices.map((n) => n.code);
+    expect(codes).toContain('secrets-memory-only');
+  });
+
   it('refuses IPC from a foreign frame', async () => {
     const foreign = {
       sender: { id: 41, mainFrame: { url: APP_URL } },

@@ -82,6 +82,27 @@ describe('app shell', () => {
     expect(view.fake.sent('notice:dismiss')).toEqual([{ id: 'n1' }]);
   });
 
+  it('tells the agent in words what the Electron host found', () => {
+    renderDesk(
+      makeSnapshot({
+        notices: [
+          { id: 'n1', level: 'warning', code: 'secrets-memory-only', params: {}, at: 0 },
+          {
+            id: 'n2',
+            level: 'error',
+            code: 'admin-policy-ignored',
+            params: { error: 'policy.json: locked[0]' },
+            at: 0,
+          },
+        ],
+      }),
+    );
+    const text = screen.getByRole('list', { name: 'Messages' }).textContent ?? '';
+    expect(text).toContain('your password is kept only until Agent Desk closes');
+    expect(text).toContain('The administrator’s policy file was ignored: policy.json: locked[0]');
+    expect(text).not.toContain('Message from the desk');
+  });
+
   it('signs out through the bridge', () => {
     const view = renderDesk(makeSnapshot());
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
