@@ -33,11 +33,22 @@ if (electron) {
   console.log('start: launching Agent Desk (Electron) on the practice server');
   // ELECTRON_RUN_AS_NODE would make the binary a plain Node; never inherit it.
   const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;
-  run(electron, [join(root, 'dist', 'electron', 'main.cjs'), ...extra], env);
+  run(electron, [join(root, 'dist', 'electron', 'main.cjs'), ...extra], {
+    AGENT_DESK_PRACTICE_SCENARIO: 'steady',
+    ...env,
+  });
 } else {
   console.log(
     'No Electron binary is installed (it could not be downloaded here); serving the same app in your browser instead.',
   );
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  run(process.execPath, [tsx, join(root, 'main', 'web', 'cli.ts'), '--practice', ...extra]);
+  // A practising agent gets calls on their own: the steady scenario places one every 20 s or so.
+  run(process.execPath, [
+    tsx,
+    join(root, 'main', 'web', 'cli.ts'),
+    '--practice',
+    '--scenario',
+    'steady',
+    ...extra,
+  ]);
 }

@@ -35,7 +35,7 @@ import type { Clock, DeskPorts } from '../desk/ports';
 import type { Settings } from '../../preload/contract';
 import { XucClient } from '../../xuc/client';
 import { nodeSocketFactory } from '../../xuc/transport-node';
-import { startPracticeServer, type PracticeServer } from '../../sim/index';
+import { SCENARIOS, startPracticeServer, type PracticeServer } from '../../sim/index';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { createExternalOpener } from './external-opener';
 import { openHostState } from './host-state';
@@ -173,7 +173,7 @@ async function start(): Promise<void> {
     socketFactory: nodeSocketFactory(),
     practice: {
       start: async () => {
-        practice ??= startPracticeServer({ port: 0, host: '127.0.0.1' });
+        practice ??= startPracticeServer({ port: 0, host: '127.0.0.1', scenario: practiceScenario(logger) });
         return { baseUrl: (await practice).baseUrl };
       },
     },
@@ -355,6 +355,15 @@ async function start(): Promise<void> {
 }
 
 /** Resolves once the desk is connected, or after `timeoutMs`. */
+/** `npm start` asks for practice calls on a timer; an unknown name is logged and ignored. */
+function practiceScenario(logger: { warn(message: string, fields?: Record<string, unknown>): void }) {
+  const name = process.env['AGENT_DESK_PRACTICE_SCENARIO'];
+  if (name === undefined || name === '') return undefined;
+  if (Object.prototype.hasOwnProperty.call(SCENARIOS, name)) return name;
+  logger.warn('Unknown practice scenario ignored', { scenario: name, known: Object.keys(SCENARIOS) });
+  return undefined;
+}
+
 function whenConnected(desk: Desk, timeoutMs: number): Promise<void> {
   return new Promise((done) => {
     let unsubscribe = () => {};

@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--port N] [--practice] [--no-open] [--data-dir DIR] [--verbose]`
+ * `npm run web -- [--port N] [--practice] [--scenario NAME] [--no-open] [--data-dir DIR] [--verbose]`
  *
  * Serves Agent Desk to a browser on 127.0.0.1, prints the one-time URL, and opens it in the
  * default browser unless --no-open. --practice starts the practice server in this process; an
@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { consoleLogger } from './ports';
 import { startWebHost } from './server';
+import { SCENARIOS } from '../../sim/index';
 
 export interface CliOptions {
   port: number;
@@ -17,6 +18,8 @@ export interface CliOptions {
   open: boolean;
   dataDir: string;
   verbose: boolean;
+  /** Practice calls on a timer (sim/scenario.ts); none when absent. */
+  scenario?: string;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -47,6 +50,13 @@ export function parseArgs(argv: string[]): CliOptions | { error: string } {
       case '--practice':
         options.practice = true;
         break;
+      case '--scenario': {
+        const value = argv[++i] ?? '';
+        if (!Object.prototype.hasOwnProperty.call(SCENARIOS, value))
+          return { error: `--scenario needs one of ${Object.keys(SCENARIOS).join(', ')}` };
+        options.scenario = value;
+        break;
+      }
       case '--no-open':
         options.open = false;
         break;
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if ('error' in options) {
     process.stderr.write(
-      `${options.error}\nusage: npm run web -- [--port N] [--practice] [--no-open] [--data-dir DIR]\n`,
+      `${options.error}\nusage: npm run web -- [--port N] [--practice] [--scenario NAME] [--no-open] [--data-dir DIR]\n`,
     );
     process.exit(2);
   }
@@ -102,6 +112,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     port: options.port,
     practice: options.practice,
+    practiceScenario: options.scenario,
     dataDir: options.dataDir,
     logger: consoleLogger(options.verbose),
     onQuit: () => void stop(),

@@ -58,12 +58,13 @@ export function createNotifier(logger: Logger, desktop = hasDesktopSession()): N
 /** Starts the practice server once, on first use (or at start with --practice). */
 export function lazyPractice(
   log: Logger,
+  scenario?: string,
 ): PracticeServerPort & { server(): PracticeServer | null; stop(): Promise<void> } {
   let started: Promise<PracticeServer> | null = null;
   let server: PracticeServer | null = null;
   return {
     async start() {
-      started ??= startPracticeServer({ port: 0 }).then((s) => {
+      started ??= startPracticeServer({ port: 0, scenario }).then((s) => {
         server = s;
         log.info('practice server started', { baseUrl: s.baseUrl });
         return s;

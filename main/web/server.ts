@@ -30,6 +30,8 @@ export interface WebHostOptions {
   dataDir: string;
   /** Start the practice server now (it is otherwise started on first use). */
   practice?: boolean;
+  /** A practice scenario (sim/scenario.ts) placing calls on a timer, so a practising agent gets calls. */
+  practiceScenario?: string;
   assets?: AssetOptions;
   logger?: Logger;
   /** Tests replace the desktop notifier with a recording one. */
@@ -69,7 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return reached;
     },
   };
-  const practice = lazyPractice(logger);
+  const practice = lazyPractice(logger, options.practiceScenario);
   let ports = createWebPorts({
     dataDir: options.dataDir,
     pages: channel,

@@ -29,6 +29,12 @@ describe('web cli', () => {
     expect(parseArgs([])).toMatchObject({ port: 0, practice: false, open: true });
     expect(parseArgs(['--port', 'http'])).toEqual({ error: '--port needs a number 0-65535' });
     expect(parseArgs(['--host', '0.0.0.0'])).toEqual({ error: 'unknown option --host' });
+    expect(parseArgs(['--practice', '--scenario', 'steady'])).toMatchObject({
+      practice: true,
+      scenario: 'steady',
+    });
+    expect(parseArgs(['--scenario', 'chaos'])).toEqual({ error: '--scenario needs one of steady, rush' });
+    expect(parseArgs(['--scenario'])).toEqual({ error: '--scenario needs one of steady, rush' });
   });
 
   it('opens the browser with an argument list, never a shell line', () => {
