@@ -79,7 +79,10 @@ async function request(
   let contentType: string;
   let text: string;
   try {
-    const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    // No pooled keep-alive connection: after sleep a pooled socket can be dead while it looks open,
+    // and renewing the token at reconnect would hang on it. Auth calls are rare; browsers drop this.
+    const headers = { ...(init.headers as Record<string, string>), Connection: 'close' };
+    const response = await doFetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
     status = response.status;
     contentType = response.headers.get('content-type') ?? 'no content type';
     text = await response.text();

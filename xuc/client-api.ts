@@ -73,8 +73,14 @@ export interface XucClientApi {
   connect(): Promise<void>;
   /** Closes for good: status `offline` with reason `closed`; pending acknowledgements reject with Closed. */
   close(): void;
-  /** Skips the current backoff wait (after sleep/resume). No-op when connected. */
+  /** Skips the current backoff wait. No-op when connected. */
   reconnectNow(): void;
+  /**
+   * After sleep or a network change a socket can look open while it is dead: drops the current link
+   * and reconnects at once (token renewed, subscriptions re-issued, so state is reconciled).
+   * While reconnecting it skips the wait; offline or idle it does nothing.
+   */
+  restartLink(reason: string): void;
   readonly status: ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): Unsubscribe;
   readonly token: string | undefined;

@@ -198,6 +198,17 @@ export class XucClient implements XucClientApi {
     void this.retry(this.run);
   }
 
+  restartLink(reason: string): void {
+    if (this.statusValue.state === 'reconnecting') return this.reconnectNow();
+    if (this.statusValue.state !== 'connected' || this.link === undefined) return;
+    this.logger.info('xuc link restarted', { reason });
+    this.link.close();
+    this.link = undefined;
+    this.retryAttempt = 1;
+    this.setStatus({ state: 'reconnecting', attempt: 1, nextRetryAt: this.timers.now(), lastError: reason });
+    void this.retry(this.run);
+  }
+
   /** Ends the current run: link, retry timer, and any async step still in flight. */
   private stop(): void {
     this.run += 1;

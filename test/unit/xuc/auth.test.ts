@@ -46,6 +46,13 @@ describe('authLogin / authCheck', () => {
     expect(request.authorization).toBe(`Bearer ${token}`);
   });
 
+  it('keeps no pooled connection, so a socket left dead by sleep is never reused', async () => {
+    const { token } = await authLogin(server.baseUrl, 'alice', PASSWORD);
+    await authCheck(server.baseUrl, token);
+    const requests = server.requests.filter((r) => r.path.startsWith('/xuc/api/2.0/auth/')).slice(-2);
+    expect(requests.map((r) => r.connection)).toEqual(['close', 'close']);
+  });
+
   it('InvalidCredentials on a wrong password, without the password in the message', async () => {
     const error = await failure(authLogin(server.baseUrl, 'alice', 'hunter2-wrong'));
     expect(error.code).toBe('InvalidCredentials');

@@ -391,6 +391,36 @@ describe('reconnect', () => {
   });
 });
 
+describe('restartLink (system woke)', () => {
+  it('drops a link that looks alive and reconnects at once, re-issuing subscriptions', async () => {
+    const r = await start({ backoff: { initialMs: 60_000, maxMs: 120_000 } });
+    const first = await connected(r);
+    r.client.subscribeToAgentEvents();
+    expect(await first.frame(1)).toBe('{"claz":"web","command":"subscribeToAgentEvents"}');
+    const seen: string[] = [];
+    r.client.onStatus((status) => seen.push(status.state));
+    const before = r.timers.now();
+
+    r.client.restartLink('the system woke');
+
+    const second = await r.server.connection(2);
+    await statusReached(r.client, 'connected');
+    expect(await second.frame(1)).toBe('{"claz":"web","command":"subscribeToAgentEvents"}');
+    expect(seen).toEqual(['reconnecting', 'connecting', 'connected']);
+    expect(r.timers.now()).toBe(before); // no backoff wait
+    await vi.waitFor(() => expect(first.ws.readyState).toBe(first.ws.CLOSED));
+  });
+
+  it('does nothing when offline', async () => {
+    const r = await start();
+    await connected(r);
+    r.client.close();
+    r.client.restartLink('the system woke');
+    expect(r.client.status.state).toBe('offline');
+    expect(r.server.connections).toHaveLength(1);
+  });
+});
+
 describe('bad frames', () => {
   it('counts, logs and drops each one, and keeps dispatching', async () => {
     const r = await start();

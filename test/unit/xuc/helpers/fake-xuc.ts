@@ -19,6 +19,7 @@ export interface RecordedRequest {
   path: string;
   authorization?: string;
   contentType?: string;
+  connection?: string;
   body: string;
 }
 
@@ -180,6 +181,7 @@ export class FakeXuc {
         body,
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+        ...(req.headers.connection ? { connection: req.headers.connection } : {}),
       });
       if (req.method === 'POST' && path === '/xuc/api/2.0/auth/login') {
         if (this.loginOverride?.(req, res, body)) return;
