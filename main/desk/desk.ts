@@ -73,6 +73,11 @@ export interface Desk {
   trayAction(action: TrayAction): Promise<Result<unknown>>;
   /** The current xuc client, if signed in. */
   readonly client: XucClientApi | null;
+  /**
+   * The computer woke or was unlocked: the socket may be dead while it looks open, so reconnect at
+   * once and reconcile (subscriptions are re-issued). Quiet unless that first attempt fails.
+   */
+  systemWoke(): Promise<void>;
   /** Tells the agent something the host found (e.g. secrets kept in memory only); shown until dismissed. */
   notice(level: NoticeView['level'], code: string, params: NoticeView['params']): NoticeView;
 }
@@ -90,6 +95,8 @@ export interface Session {
   /** True once this session has been connected: a later drop is a "lost connection". */
   wasConnected: boolean;
   lost: boolean;
+  /** A restart the desk asked for (system woke): its first reconnect attempt is not "connection lost". */
+  quietRestart: boolean;
   /** Counts CallbackLists frames, so the outbox knows the lists are fresh after a reconnect. */
   listsSeen: number;
   listsAtConnect: number;
@@ -220,6 +227,17 @@ export class DeskRuntime implements Desk {
     return this.session?.client ?? null;
   }
 
+  async systemWoke(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    if (session.client.status.state === 'offline') {
+      await this.invoke('session:retryNow', {});
+      return;
+    }
+    session.quietRestart = session.client.status.state === 'connected';
+    session.client.restartLink('the computer woke up');
+  }
+
   get snapshot(): DeskSnapshot {
     return this.store.snapshot;
   }
@@ -302,7 +320,7 @@ export class DeskRuntime implements Desk {
   openSession(
     input: Omit<
       Session,
-      'client' | 'off' | 'wasConnected' | 'lost' | 'listsSeen' | 'listsAtConnect' | 'seen'
+      'client' | 'off' | 'wasConnected' | 'lost' | 'quietRestart' | 'listsSeen' | 'listsAtConnect' | 'seen'
     >,
   ): Session {
     this.endSession();
@@ -328,6 +346,7 @@ export class DeskRuntime implements Desk {
       off: [],
       wasConnected: false,
       lost: false,
+      quietRestart: false,
       listsSeen: 0,
       listsAtConnect: 0,
       seen: new Set(),
@@ -397,6 +416,7 @@ export class DeskRuntime implements Desk {
     if (session !== this.session) return;
     this.store.set(['connection'], reduce.connectionView(status, session.baseUrl));
     if (status.state === 'connected') {
+      session.quietRestart = false;
       if (session.lost) {
         session.lost = false;
         this.raise({ kind: 'connection-restored', occurrence: this.lostCount });
@@ -409,7 +429,8 @@ export class DeskRuntime implements Desk {
     }
     const dropped =
       status.state === 'reconnecting' || (status.state === 'offline' && status.reason !== 'closed');
-    if (dropped && session.wasConnected && !session.lost) {
+    const quiet = session.quietRestart && status.state === 'reconnecting' && status.attempt <= 1;
+    if (dropped && session.wasConnected && !session.lost && !quiet) {
       session.lost = true;
       this.lostCount += 1;
       this.raise({ kind: 'connection-lost', occurrence: this.lostCount });

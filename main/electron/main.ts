@@ -296,7 +296,7 @@ async function start(): Promise<void> {
     powerMonitor,
     (cause) => {
       logger.info('System woke', { cause });
-      if (theDesk.client) void handleInvoke(theDesk, 'session:retryNow', {});
+      void theDesk.systemWoke();
     },
     Date.now,
   );

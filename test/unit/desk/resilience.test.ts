@@ -24,6 +24,42 @@ function track<T extends { stop(): Promise<void> } | { close(): Promise<void> | 
   return thing;
 }
 
+describe('the computer woke up', () => {
+  it('drops the link that looks open, reconnects at once without a "lost" alert, and catches up', async () => {
+    const { sim } = await startSim();
+    cleanup.push(() => sim.close());
+    const proxy = await startProxy(sim.port);
+    cleanup.push(() => proxy.close());
+    const { desk, ports } = deskFor();
+    track(desk);
+    await desk.start();
+    const signIn = await desk.invoke('session:signIn', {
+      serverUrl: proxy.baseUrl,
+      login: 'alice',
+      password: 'practice',
+      phoneNumber: '1001',
+      rememberPassword: false,
+    });
+    expect(signIn.ok).toBe(true);
+    const s = () => desk.store.snapshot;
+    await eventually(() => s().agent?.state === 'AgentReady', 'ready');
+
+    // Asleep: the socket stays open but carries nothing, and a call rings meanwhile.
+    proxy.freeze();
+    await control(sim, 'POST', '/sim/calls', { queueId: 1, callerNumber: '0622', callerName: 'Yann' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(s().agent?.state).toBe('AgentReady');
+    expect(s().connection.state).toBe('connected');
+
+    await desk.systemWoke();
+
+    await eventually(() => s().agent?.state === 'AgentRinging', 'the missed ringing state after wake');
+    expect(s().connection.state).toBe('connected');
+    expect(ports.notifier.of('connection-lost')).toEqual([]);
+    expect(ports.notifier.of('connection-restored')).toEqual([]);
+  });
+});
+
 describe('server killed mid-call and restarted', () => {
   it('reconnects, and the store matches the server again', async () => {
     let { sim } = await startSim();

@@ -377,6 +377,22 @@ describe('main.ts wiring (Electron faked at the edge, everything else real)', ()
     );
   });
 
+  it('the computer waking restarts the CTI link at once, quietly, and it comes back connected', async () => {
+    const notificationsBefore = fake.record.notifications.length;
+    fake.electron.powerMonitor.emit('resume');
+    await vi.waitFor(
+      async () => {
+        const log = await invoke('diagnostics:copy', {});
+        expect(String((log as { value: string }).value)).toContain('xuc link restarted');
+      },
+      { timeout: 10_000 },
+    );
+    await vi.waitFor(async () => expect((await snapshot()).connection.state).toBe('connected'), {
+      timeout: 10_000,
+    });
+    expect(fake.record.notifications.length).toBe(notificationsBefore);
+  });
+
   it('export diagnostics adds the host and the redacted log to the desk summary', async () => {
     const result = await invoke('diagnostics:copy', {});
     expect(result.ok).toBe(true);
