@@ -413,6 +413,14 @@ export const commands = {
   'call:answer': { request: z.object({}), result: null as unknown as void },
   'call:hangup': { request: z.object({}), result: null as unknown as void },
   'call:reopenScreenPop': { request: z.object({}), result: null as unknown as void },
+  /**
+   * Opens a `url` field of the current call's Sheet, named (never sent as a URL), when the
+   * screen-pop policy approves its address.
+   */
+  'call:openSheetLink': {
+    request: z.object({ name: z.string().min(1).max(64) }),
+    result: null as unknown as void,
+  },
   'recording:pause': { request: z.object({}), result: null as unknown as void },
   'recording:resume': { request: z.object({}), result: null as unknown as void },
   'callback:take': { request: z.object({ uuid }), result: null as unknown as void },

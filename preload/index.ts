@@ -26,6 +26,7 @@ const COMMANDS: Record<CommandName, true> = {
   'call:answer': true,
   'call:hangup': true,
   'call:reopenScreenPop': true,
+  'call:openSheetLink': true,
   'recording:pause': true,
   'recording:resume': true,
   'callback:take': true,

@@ -26,6 +26,9 @@ export function describeError(error: DeskError): ErrorText {
     case 'timeout':
       return { key: 'error.timeout', params: {} };
     case 'refused':
+      // The screen-pop policy, not the server, refused: the desk's sentence already says why.
+      if (typeof details.reason === 'string')
+        return { key: 'error.notOpened', params: { detail: error.message } };
       return { key: 'error.refused', params: { detail: detail(error) } };
     case 'invalid-credentials':
       return { key: 'error.invalidCredentials', params: {} };

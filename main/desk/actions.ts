@@ -20,6 +20,7 @@ import type { DeskRuntime, Session } from './desk';
 import { agentErrorToDesk, DeskFailure, deskError, toDeskError, translated } from './errors';
 import { closesTicket, type OutboxEntry } from './outbox';
 import { findRequest, ownAgentId } from './reducers';
+import { checkPopUrl, type RefuseReason } from './screen-pop';
 import { mergeSettings, recallPassword, rememberPassword } from './settings';
 
 type Handlers = { [C in CommandName]: (request: ParsedRequest<C>) => Promise<CommandResult<C>> };
@@ -473,10 +474,31 @@ export function buildActions(rt: DeskRuntime): Actions {
       const call = rt.snapshot.call ?? fail(translated('refused', t(), 'error.noCall'));
       const approved = call.id ? rt.approvedPop(call.id) : undefined;
       if (!approved) {
-        const reason = call.screenPop.status === 'refused' ? call.screenPop.reason : 'none';
-        fail(deskError('refused', t()('error.refused', { detail: reason }), { reason }));
+        const pop = call.screenPop;
+        if (pop.status !== 'refused') return fail(translated('refused', t(), 'error.noPop'));
+        const reason = pop.reason as RefuseReason;
+        return fail(
+          deskError('refused', t()('error.popRefused', { reason: t()(`popReason.${reason}`) }), { reason }),
+        );
       }
       rt.openUrl(approved!.url, approved!.multiTab);
+    },
+    'call:openSheetLink': async ({ name }) => {
+      const call = rt.snapshot.call ?? fail(translated('refused', t(), 'error.noCall'));
+      const field =
+        call.sheet.find((f) => f.name === name && f.type === 'url') ??
+        fail(translated('invalid-request', t(), 'error.noSheetLink', { name }));
+      // A plain link: no placeholder is substituted, so no token can ride along.
+      const checked = checkPopUrl({ url: field.value, usesToken: false }, rt.settings.screenPop);
+      if (!checked.ok) {
+        rt.ports.logger.warn('sheet link refused', { field: name, reason: checked.reason });
+        return fail(
+          deskError('refused', t()('error.linkRefused', { reason: t()(`popReason.${checked.reason}`) }), {
+            reason: checked.reason,
+          }),
+        );
+      }
+      rt.openUrl(checked.url.href, true);
     },
     'recording:pause': async () => {
       const agentId = requireOwnAgent();

@@ -140,7 +140,17 @@ export function CallCard({ call }: { call: CallView }) {
           <h3 id="sheet-title">{t('call.sheet')}</h3>
           <dl class="sheet-fields" data-testid="sheet-fields">
             {sheet.map((field, index) => (
-              <SheetField key={`${index}:${field.name}`} field={field} />
+              <SheetField
+                key={`${index}:${field.name}`}
+                field={field}
+                busy={pop.busy}
+                onOpen={() =>
+                  // popupUrl is the screen pop itself: open the built page (with its folder).
+                  field.name === 'popupUrl'
+                    ? pop.run('call:reopenScreenPop', {})
+                    : pop.run('call:openSheetLink', { name: field.name })
+                }
+              />
             ))}
           </dl>
         </section>
@@ -154,12 +164,35 @@ export function CallCard({ call }: { call: CallView }) {
   );
 }
 
-function SheetField({ field }: { field: SheetFieldView & { label: string } }) {
+function SheetField({
+  field,
+  busy,
+  onOpen,
+}: {
+  field: SheetFieldView & { label: string };
+  busy: boolean;
+  onOpen: () => void;
+}) {
+  const t = useServices().i18n.t;
   return (
     <div class={`sheet-field sheet-${field.type}`}>
       <dt>{field.label}</dt>
-      {/* A url is shown, not followed: pages open only through the desk's screen-pop policy. */}
-      <dd class={field.type === 'url' ? 'mono url' : undefined}>{field.value}</dd>
+      {field.type === 'url' ? (
+        <dd class="mono url">
+          {/* The page never follows a link: the desk opens it, behind the screen-pop policy. */}
+          <button
+            type="button"
+            class="link-button"
+            disabled={busy}
+            onClick={onOpen}
+            title={t('call.openLink')}
+          >
+            {field.value}
+          </button>
+        </dd>
+      ) : (
+        <dd>{field.value}</dd>
+      )}
     </div>
   );
 }

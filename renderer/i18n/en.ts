@@ -80,6 +80,7 @@ export const en = {
   'error.offline': 'Not connected to the server: nothing was sent. Try again once the connection is back.',
   'error.timeout': 'The server did not confirm in time. Check your state before trying again.',
   'error.refused': 'The server refused: {{detail}}',
+  'error.notOpened': '{{detail}}',
   'error.invalidCredentials': 'The login or password is not correct.',
   'error.unreachable': 'The server cannot be reached. Check the address and your network. ({{detail}})',
   'error.tls':
@@ -161,6 +162,7 @@ export const en = {
   'call.wrapupFor': 'Wrap-up for {{duration}}',
   'call.sheet': 'Customer information',
   'call.reopen': 'Re-open customer page',
+  'call.openLink': 'Open this page (only if its site is on the allowed list)',
   'call.pop.opened': 'The customer page was opened.',
   'call.pop.refused': 'The customer page was not opened: {{reason}}.',
   'call.pop.waiting': 'The customer page will open when you answer.',

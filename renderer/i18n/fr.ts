@@ -84,6 +84,7 @@ export const fr = {
     'Pas de connexion au serveur : rien n’a été envoyé. Réessayez une fois la connexion revenue.',
   'error.timeout': 'Le serveur n’a pas confirmé à temps. Vérifiez votre état avant de réessayer.',
   'error.refused': 'Le serveur a refusé : {{detail}}',
+  'error.notOpened': '{{detail}}',
   'error.invalidCredentials': 'L’identifiant ou le mot de passe est incorrect.',
   'error.unreachable': 'Le serveur est injoignable. Vérifiez l’adresse et votre réseau. ({{detail}})',
   'error.tls':
@@ -167,6 +168,7 @@ export const fr = {
   'call.wrapupFor': 'Post-appel depuis {{duration}}',
   'call.sheet': 'Informations client',
   'call.reopen': 'Rouvrir la fiche client',
+  'call.openLink': 'Ouvrir cette page (seulement si son site est autorisé)',
   'call.pop.opened': 'La fiche client a été ouverte.',
   'call.pop.refused': 'La fiche client n’a pas été ouverte : {{reason}}.',
   'call.pop.waiting': 'La fiche client s’ouvrira quand vous décrocherez.',

@@ -86,8 +86,41 @@ describe('screen pops and alerts', () => {
       logs.some((line) => line.startsWith('screen pop refused') && line.includes('host-not-allowed')),
     ).toBe(true);
     expect(ports.urlOpener.opened).toEqual([]);
-    expect((await desk.invoke('call:reopenScreenPop', {})).ok).toBe(false);
+    expect(await desk.invoke('call:reopenScreenPop', {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'refused',
+        message: 'The customer page was not opened: host not on the allowlist.',
+        details: { reason: 'host-not-allowed' },
+      },
+    });
     expect(ports.urlOpener.opened).toEqual([]);
+  });
+
+  it('opens a Sheet link only where the allowlist allows, by its name, never a URL from the page', async () => {
+    const { desk, ports } = await aliceWith(SCREEN_POP_SETTINGS);
+    await ring('A 7');
+    await eventually(() => ports.urlOpener.opened.length === 1, 'the automatic pop');
+
+    expect(await desk.invoke('call:openSheetLink', { name: 'contract' })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(ports.urlOpener.opened[1]).toEqual({
+      url: 'https://crm.example.com/contracts/A%207',
+      multiTab: true,
+    });
+
+    const refused = await desk.invoke('call:openSheetLink', { name: 'tracker' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'refused', details: { reason: 'host-not-allowed' } },
+    });
+    expect(!refused.ok && refused.error.message).toBe('This link was not opened: host not on the allowlist.');
+
+    const missing = await desk.invoke('call:openSheetLink', { name: 'folderNumber' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(ports.urlOpener.opened).toHaveLength(2);
   });
 
   it('under do-not-disturb pops the page but shows no notification', async () => {

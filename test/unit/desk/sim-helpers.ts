@@ -16,6 +16,8 @@ export function practiceData(): typeof defaultData {
   const sales = data.queues.find((q) => q.id === 1)!;
   sales.sheetFields = [
     { name: 'popupUrl', value: 'https://crm.example.com/customer?folder=', order: 10, type: 'url' },
+    { name: 'contract', value: 'https://crm.example.com/contracts/{folderNumber}', order: 20, type: 'url' },
+    { name: 'tracker', value: 'https://tracker.example.org/c/{folderNumber}', order: 30, type: 'url' },
   ];
   return data;
 }

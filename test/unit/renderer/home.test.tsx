@@ -196,13 +196,40 @@ describe('call card', () => {
     expect(screen.getByTestId('call-duration').textContent).toBe('1:02');
   });
 
-  it('lists the Sheet fields in their order; a url is text, not a link', () => {
-    renderDesk(makeSnapshot({ call: incomingCall() }));
+  it('lists the Sheet fields in their order; a url opens through the desk, never as a page link', async () => {
+    const view = renderDesk(
+      makeSnapshot({
+        call: incomingCall({
+          sheet: [
+            { name: 'folderNumber', value: '&folder=1234', order: 30, type: 'text' },
+            { name: 'popupUrl', value: 'https://crm.example.com/customer/42', order: 10, type: 'url' },
+            { name: 'customerName', value: 'Jeanne Martin', order: 20, type: 'text' },
+            { name: 'tracker', value: 'https://tracker.example.org/c/42', order: 40, type: 'url' },
+          ],
+        }),
+      }),
+    );
     const fields = screen.getByTestId('sheet-fields');
     const labels = [...fields.querySelectorAll('dt')].map((dt) => dt.textContent);
-    expect(labels).toEqual(['Popup url', 'Customer name', 'Folder number']);
-    expect(fields.textContent).toContain('https://crm.example.com/customer/42');
+    expect(labels).toEqual(['Popup url', 'Customer name', 'Folder number', 'Tracker']);
     expect(fields.querySelector('a')).toBeNull();
+
+    // The pop-up URL is the screen pop itself; another url field is asked for by name.
+    fireEvent.click(within(fields).getByRole('button', { name: 'https://crm.example.com/customer/42' }));
+    expect(view.fake.sent('call:reopenScreenPop')).toEqual([{}]);
+    view.fake.answer('call:openSheetLink', {
+      ok: false,
+      error: {
+        code: 'refused',
+        message: 'This link was not opened: host not on the allowlist.',
+        details: { reason: 'host-not-allowed' },
+      },
+    });
+    const tracker = within(fields).getByRole('button', { name: 'https://tracker.example.org/c/42' });
+    await waitFor(() => expect((tracker as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(tracker);
+    expect(view.fake.sent('call:openSheetLink')).toEqual([{ name: 'tracker' }]);
+    expect(await screen.findByText('This link was not opened: host not on the allowlist.')).toBeTruthy();
   });
 
   it('re-opens the customer page through the bridge, and says when the policy refused it', () => {
