@@ -48,9 +48,12 @@ test('an incoming call placed through the control API shows the call card and th
     .first()
     .click();
   await expect(page.getByTestId('call-duration')).toHaveText(/^0:0[2-9]$/);
-  await mkdir('docs', { recursive: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  // The README's picture is refreshed on request only, so a test run leaves the tree as it was.
+  if (process.env['UPDATE_README_SCREENSHOT']) {
+    await mkdir('docs', { recursive: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: 'docs/screenshot.png' });
+  }
   await screenshotBothThemes(page, 'home-call');
 
   await page.getByRole('button', { name: 'Hang up' }).click();
