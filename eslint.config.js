@@ -25,8 +25,9 @@ const RULES = {
   xuc: { forbid: ['sim', 'main', 'preload', 'renderer', 'bench', 'test'], extra: [NODE_BUILTINS, NO_WS] },
   sim: { forbid: ['main', 'preload', 'renderer', 'bench', 'test'] },
   'main/desk': {
-    forbid: ['sim', 'web', 'electron', 'renderer', 'bench', 'test', 'preload/index'],
+    forbid: ['sim', 'web', 'electron', 'files', 'renderer', 'bench', 'test', 'preload/index'],
   },
+  'main/files': { forbid: ['xuc', 'sim', 'desk', 'web', 'electron', 'preload', 'renderer', 'bench', 'test'] },
   'main/web': { forbid: ['electron', 'preload/index', 'bench', 'test'] },
   'main/electron': { forbid: ['web', 'renderer', 'bench', 'test'], electronAllowed: true },
   'preload/contract.ts': {

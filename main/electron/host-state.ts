@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { readJsonFile, writeFileAtomic } from '../files/atomic-file';
 import { WindowStateSchema } from './window-state';
 
 export const HostStateSchema = z.object({

@@ -6,7 +6,7 @@
  * rejects with a `CorruptFileError`.
  */
 import { join } from 'node:path';
-import { CorruptFileError, backUpCorrupt, readJsonFile, writeFileAtomic } from './atomic-file';
+import { CorruptFileError, backUpCorrupt, readJsonFile, writeFileAtomic } from '../files/atomic-file';
 import type { OutboxStore } from '../desk/ports';
 
 export interface OutboxStoreOptions {

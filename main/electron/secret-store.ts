@@ -7,7 +7,7 @@
  * so (`mode`, and one warning in the log). Values are never logged; keys may be.
  */
 import { join } from 'node:path';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { readJsonFile, writeFileAtomic } from '../files/atomic-file';
 import type { SecretStore } from '../desk/ports';
 
 export interface SafeStorageLike {

@@ -10,7 +10,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CorruptFileError, backUpCorrupt, corruptBackupPath, readJsonFile } from './atomic-file';
+import { CorruptFileError, backUpCorrupt, corruptBackupPath, readJsonFile } from '../files/atomic-file';
 import type { SettingsStore } from '../desk/ports';
 
 export const SETTINGS_FILE_VERSION = 1;

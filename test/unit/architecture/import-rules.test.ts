@@ -45,6 +45,16 @@ describe('architecture import rules', () => {
       'main/web may not import electron',
     ],
     [
+      'main/desk/probe.ts',
+      "import { x } from '../files/atomic-file';\nexport const y = x;\n",
+      'main/desk may not import files',
+    ],
+    [
+      'main/files/probe.ts',
+      "import { x } from '../desk/store';\nexport const y = x;\n",
+      'main/files may not import desk',
+    ],
+    [
       'renderer/probe.ts',
       "import { decodeFrame } from '../xuc/wire/decode';\nexport const y = decodeFrame;\n",
       'renderer may not import xuc',
@@ -91,6 +101,14 @@ describe('architecture import rules', () => {
     [
       'main/electron/probe.ts',
       "import { app } from 'electron';\nimport { x } from '../desk/store';\nexport const y = [app, x];\n",
+    ],
+    [
+      'main/web/probe.ts',
+      "import { writeFileAtomic } from '../files/atomic-file';\nexport const y = writeFileAtomic;\n",
+    ],
+    [
+      'main/electron/probe.ts',
+      "import { readJsonFile } from '../files/atomic-file';\nexport const y = readJsonFile;\n",
     ],
   ])('%s: allows what the table allows', async (file, code) => {
     const found = (await problems(file, code)).filter((p) => p.includes('restricted'));

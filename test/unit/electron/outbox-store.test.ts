@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Outbox, type NewUpdate } from '../../../main/desk/outbox';
-import { CorruptFileError, corruptBackupPath, writeFileAtomic } from '../../../main/electron/atomic-file';
+import { CorruptFileError, corruptBackupPath, writeFileAtomic } from '../../../main/files/atomic-file';
 import { createOutboxStore } from '../../../main/electron/outbox-store';
 
 const NOW = Date.parse('2026-11-23T21:00:00.000Z');

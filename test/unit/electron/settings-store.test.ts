@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../preload/contract';
 import { loadSettings } from '../../../main/desk/settings';
-import { CorruptFileError } from '../../../main/electron/atomic-file';
+import { CorruptFileError } from '../../../main/files/atomic-file';
 import {
   SETTINGS_FILE_VERSION,
   createSettingsStore,

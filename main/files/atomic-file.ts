@@ -1,4 +1,5 @@
 /**
+ * Plain Node file persistence shared by both hosts (the desk itself never touches files).
  * Small files that must never be half-written: write a temporary file beside the target, fsync it,
  * rename it over the target, fsync the folder. A reader sees the old content or the new, never a mix.
  * Unreadable JSON is moved aside (never deleted) so an agent's data can still be recovered by hand.
@@ -23,7 +24,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
 
 async function writeNow(file: string, data: string | Uint8Array, mode: number): Promise<void> {
   const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
+  // A folder made here holds the agent's data: private to the user.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'w', mode);
   try {
