@@ -15,17 +15,10 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import type { BenchRow, BenchSuite } from './harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 
 const SECONDS = 10;
 const RATE = 1000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface PageFigures {
   events: number;
@@ -82,7 +75,7 @@ export const suite: BenchSuite = {
   name: 'renderer',
   async run(): Promise<BenchRow[]> {
     const outdir = await mkdtemp(join(tmpdir(), 'agent-desk-bench-'));
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const { server, url } = await serve((await buildRenderer({ outdir, minify: true })).outdir);
     try {
       const harness = await readFile(new URL('./renderer-page.js', import.meta.url), 'utf8');
