@@ -22,6 +22,7 @@ import { runInNewContext } from 'node:vm';
 import WebSocket, { WebSocketServer } from 'ws';
 import { DEFAULT_SETTINGS, type Settings } from '../preload/contract';
 import { createDesk, type Desk } from '../main/desk/desk';
+import { systemClock } from '../main/desk/clock';
 import type { DeskPorts } from '../main/desk/ports';
 import { XucClient } from '../xuc/client';
 import { nodeSocketFactory } from '../xuc/transport-node';
@@ -190,13 +191,7 @@ function deskPorts(overrides: Partial<DeskPorts>, socketFactory: SocketFactory):
   let saved: unknown = SETTINGS;
   let outbox: unknown;
   return {
-    clock: {
-      now: () => Date.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-      setInterval: (fn, ms) => setInterval(fn, ms),
-      clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
-    },
+    clock: systemClock,
     notifier: { show() {} },
     urlOpener: { async open() {} },
     tray: { render() {} },

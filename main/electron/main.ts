@@ -31,7 +31,8 @@ import Store from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { createDesk, type Desk } from '../desk/desk';
 import { handleInvoke } from '../desk/bridge';
-import type { Clock, DeskPorts } from '../desk/ports';
+import { systemClock } from '../desk/clock';
+import type { DeskPorts } from '../desk/ports';
 import type { Settings } from '../../preload/contract';
 import { XucClient } from '../../xuc/client';
 import { nodeSocketFactory } from '../../xuc/transport-node';
@@ -58,13 +59,6 @@ import { manageWindow, type WindowBehaviour } from './window';
 import { restoreBounds, trackWindowState } from './window-state';
 
 const APP_ID = 'solutions.agentdesk.app';
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
 
 // ---- Before `ready` ---------------------------------------------------------------------------
 
@@ -150,7 +144,7 @@ async function start(): Promise<void> {
 
   const secrets = createSecretStore({ dir: userData, safeStorage, platform, logger });
   const ports: DeskPorts = {
-    clock: realClock,
+    clock: systemClock,
     notifier: createNotifier({ Notification }, { iconPath: join(__dirname, 'icon.png'), logger }),
     urlOpener: createExternalOpener(
       { shell },
@@ -226,7 +220,7 @@ async function start(): Promise<void> {
   const saveWindowState = trackWindowState(
     win,
     (state) => void hostState.update({ window: state }),
-    realClock,
+    systemClock,
   );
 
   // The bridge: commands in (sender checked), events out.
@@ -267,7 +261,7 @@ async function start(): Promise<void> {
   const updater = createUpdater(electronUpdater.autoUpdater, {
     isPackaged: app.isPackaged,
     logger,
-    timers: realClock,
+    timers: systemClock,
   });
   let applied: Settings | null = null;
   const applySettings = () => {

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { systemClock } from '../desk/clock';
 import type { DeskNotification, DeskPorts, Logger, Notifier, PracticeServerPort } from '../desk/ports';
 import { startPracticeServer, type PracticeServer } from '../../sim/index';
 import { nodeSocketFactory } from '../../xuc/transport-node';
@@ -102,13 +103,7 @@ export function createWebPorts(options: WebPortsOptions): DeskPorts {
   const { pages, logger } = options;
   const secrets = new Map<string, string>();
   return {
-    clock: {
-      now: () => Date.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-      setInterval: (fn, ms) => setInterval(fn, ms),
-      clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-    },
+    clock: systemClock,
     notifier: options.notifier ?? createNotifier(logger),
     urlOpener: {
       async open(url, opts) {

@@ -17,6 +17,7 @@ import type {
   UrlOpener,
 } from '../../../main/desk/ports';
 import { nodeSocketFactory } from '../../../xuc/transport-node';
+import { systemClock } from '../../../main/desk/clock';
 
 export class ManualClock implements Clock {
   private time: number;
@@ -61,14 +62,6 @@ export class ManualClock implements Clock {
     this.time = end;
   }
 }
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
 
 export class RecordingNotifier implements Notifier {
   readonly shown: Array<{ notification: DeskNotification; click: () => void }> = [];
@@ -148,7 +141,7 @@ export interface TestPorts extends DeskPorts {
 export function makePorts(overrides: Partial<DeskPorts> = {}): TestPorts {
   const logs: string[] = [];
   return {
-    clock: realClock,
+    clock: systemClock,
     notifier: new RecordingNotifier(),
     urlOpener: new RecordingOpener(),
     tray: new RecordingTray(),
