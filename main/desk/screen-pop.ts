@@ -3,8 +3,10 @@
  *
  * Building the URL follows XiVO: `popupUrl` + `folderNumber` from the Sheet, `{xuc-username}` and
  * `{xuc-token}` substituted, `multiTab` honoured, nothing when folderNumber is empty or "-". Other
- * `{field}` placeholders take the value of that Sheet field. Every substituted value is
- * URL-encoded, and substitution is a single pass, so call data can never inject a placeholder.
+ * `{field}` placeholders take the value of that Sheet field. Only the administrator's template
+ * (`popupUrl`) is scanned for placeholders: call data — `folderNumber` and every field value — is
+ * always a URL-encoded value appended or substituted after the scan, so it can never ask for the
+ * token or the login.
  *
  * Deciding is deny-by-default: https only (http where the admin allows it), the host on the
  * admin's allowlist (compared on the URL parser's normalised, punycode host name), no credentials,
@@ -71,17 +73,19 @@ export function buildPopUrl(
   if (popupUrl === '') return { none: 'no-url' };
   const folderNumber = field('folderNumber') ?? '';
   if (folderNumber.trim() === '' || folderNumber.trim() === '-') return { none: 'no-folder' };
-  const template = popupUrl + folderNumber;
+  const template = popupUrl;
   const usesToken = template.includes(TOKEN_PLACEHOLDER);
   const values = new Map(sheet.map((f) => [f.name, f.value]));
+  // The folder is call data: joined after the template's placeholders are substituted, encoded.
+  const folder = encodeURIComponent(folderNumber);
   const substitute = (tokenText: string) =>
-    // One pass: a substituted value is never scanned again.
+    // One pass over the template only: a substituted value is never scanned again.
     template.replace(/\{([A-Za-z0-9_.-]{1,64})\}/g, (whole, name: string) => {
       if (name === 'xuc-token') return tokenText;
       if (name === 'xuc-username') return encodeURIComponent(username);
       const value = values.get(name);
       return value === undefined ? whole : encodeURIComponent(value);
-    });
+    }) + folder;
   return {
     url: substitute(encodeURIComponent(token ?? '')),
     displayUrl: substitute(REDACTED_TOKEN),

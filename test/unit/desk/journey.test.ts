@@ -85,6 +85,23 @@ describe('the agent journey against the practice server', () => {
     expect(ports.urlOpener.opened).toHaveLength(1);
   });
 
+  it('call data naming {xuc-token} or {xuc-username} is opened as a value, never as the secret', async () => {
+    const { desk, ports } = await signedInDesk('alice', '1001');
+    const s = () => desk.store.snapshot;
+    await eventually(() => s().agent?.state === 'AgentReady', 'agent ready');
+    await control(sim, 'POST', '/sim/calls', {
+      queueId: 1,
+      callerNumber: '0601020304',
+      variables: { folderNumber: '{xuc-token}' },
+    });
+    await eventually(() => ports.urlOpener.opened.length === 1, 'screen pop');
+    expect(ports.urlOpener.opened[0]!.url).toBe('https://crm.example.com/customer?folder=%7Bxuc-token%7D');
+    const token = desk.client?.token;
+    expect(token).toBeTruthy();
+    expect(ports.urlOpener.opened[0]!.url).not.toContain(token!);
+    expect(ports.urlOpener.opened[0]!.url).not.toContain('alice');
+  });
+
   it('pauses with a reason chosen in the tray menu, and the server agrees', async () => {
     const { desk } = await signedInDesk('alice', '1001');
     const s = () => desk.store.snapshot;

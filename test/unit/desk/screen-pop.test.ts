@@ -230,14 +230,50 @@ const cases: Array<[string, SheetFieldView[], Expected, Partial<PopInput>?]> = [
   ],
   [
     'folderNumber extending the host',
-    fields('https://crm.example.com', '.evil.com/x'),
+    fields('https://crm.example.com', '.evil.com'),
     { decision: 'refuse', reason: 'host-not-allowed' },
+  ],
+  [
+    'folderNumber carrying a path is encoded, so it cannot end the host',
+    fields('https://crm.example.com', '.evil.com/x'),
+    { decision: 'refuse', reason: 'unparsable' },
+  ],
+  // Call data asking for the session's secrets: only the administrator's template may.
+  [
+    'folderNumber "{xuc-token}" is a value, not a placeholder',
+    fields('https://crm.example.com/customer?folder=', '{xuc-token}'),
+    { decision: 'open', url: 'https://crm.example.com/customer?folder=%7Bxuc-token%7D' },
+  ],
+  [
+    'folderNumber "{xuc-username}" is a value, not a placeholder',
+    fields('https://crm.example.com/customer?folder=', '{xuc-username}'),
+    { decision: 'open', url: 'https://crm.example.com/customer?folder=%7Bxuc-username%7D' },
+  ],
+  [
+    'folderNumber naming another Sheet field is a value',
+    fields('https://crm.example.com/c?f=', '{callerName}', { callerName: 'Eve' }),
+    { decision: 'open', url: 'https://crm.example.com/c?f=%7BcallerName%7D' },
+  ],
+  [
+    'folderNumber completing a placeholder the template left open',
+    fields('https://crm.example.com/c?t={xuc-', 'token}'),
+    { decision: 'open', url: 'https://crm.example.com/c?t={xuc-token%7D' },
+  ],
+  [
+    'folderNumber "{xuc-token}" to an unlisted host is not a token leak either',
+    fields('https://evil.com/c?f=', '{xuc-token}'),
+    { decision: 'refuse', reason: 'host-not-allowed' },
+  ],
+  [
+    'a field value "{xuc-username}" is not substituted again',
+    fields('https://crm.example.com/c?n={callerName}&f=', '1', { callerName: '{xuc-username}' }),
+    { decision: 'open', url: 'https://crm.example.com/c?n=%7Bxuc-username%7D&f=1' },
   ],
   // Malformed addresses.
   [
-    'a newline in the raw address (folderNumber)',
+    'a newline in folderNumber is an encoded value',
     fields('https://crm.example.com/c?f=', '12\n34'),
-    { decision: 'refuse', reason: 'control-characters' },
+    { decision: 'open', url: 'https://crm.example.com/c?f=12%0A34' },
   ],
   [
     'a tab splitting the host',
@@ -302,8 +338,8 @@ describe('screen-pop policy: what is shown and logged', () => {
   });
 
   it('shows control characters of a refused address escaped', () => {
-    const decision = decide(fields('https://crm.example.com/c?f=', '12\n34'));
-    expect(decision).toMatchObject({ decision: 'refuse', url: 'https://crm.example.com/c?f=12\\x0a34' });
+    const decision = decide(fields('https://crm.example.com/c\n?f=', '1234'));
+    expect(decision).toMatchObject({ decision: 'refuse', url: 'https://crm.example.com/c\\x0a?f=1234' });
   });
 
   it('honours multiTab from the Sheet', () => {
