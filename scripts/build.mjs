@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: bundles the desktop app into dist/.
-//   dist/electron/main.cjs     the main process (main/electron/main.ts; only `electron` stays external)
+//   dist/electron/main.cjs     the main process (main/electron/main.ts; only `electron` and `kerberos` stay external)
 //   dist/electron/preload.cjs  the sandboxed preload (a sandboxed preload cannot require files)
 //   dist/electron/tray/        the tray icons (from build/tray)
 //   dist/renderer/             the renderer (scripts/build-renderer.mjs)
@@ -30,7 +30,8 @@ export async function build({
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron'],
+    // `kerberos` (a native binding) is loaded only by the practice server's SSO, which the app never turns on.
+    external: ['electron', 'kerberos'],
     minify,
     sourcemap: 'linked',
     legalComments: 'none',

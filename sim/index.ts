@@ -10,6 +10,8 @@ import { createPracticeServer, type PracticeServer, type PracticeServerOptions }
 
 export type { PracticeServer, ControlApi } from './server/server';
 export { ControlError } from './server/server';
+export { SsoConfigError, type SsoOptions } from './server/sso';
+export type { CasOptions } from './server/cas';
 export { ManualScheduler, RealScheduler, type Scheduler } from './model/scheduler';
 export { SCENARIOS } from './scenario';
 export { SimDataError } from './data/load';

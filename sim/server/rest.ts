@@ -22,7 +22,7 @@ const LoginBody = z.object({
 });
 
 /** Constant-time comparison of two secrets of any length (hashes first, so lengths do not leak). */
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(a), digest(b));
 }

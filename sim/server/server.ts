@@ -18,6 +18,7 @@ import { handleCommand } from './commands';
 import type { AddCallbackBody, PlaceCallBody } from './control';
 import { addCallback, handleControl, mayUseControl, placeCall } from './control';
 import { sendError } from './http-util';
+import { createEnterpriseRoutes, type EnterpriseAuthOptions } from './enterprise-auth';
 import { AUTH_CHECK_PATH, AUTH_LOGIN_PATH, handleCheck, handleLogin } from './rest';
 import { Router } from './router';
 import { Session, type SessionLimits } from './session';
@@ -27,7 +28,7 @@ import { viewerOf } from './visibility';
 
 export const CTI_PATH = '/xuc/api/2.0/cti';
 
-export interface PracticeServerOptions {
+export interface PracticeServerOptions extends EnterpriseAuthOptions {
   data: SimData;
   /** Default 8090; 0 picks a free port. */
   port?: number;
@@ -131,6 +132,14 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
   const controlHosts = new Set(options.control?.allowHosts ?? []);
   const heartbeatMs = (options.heartbeatSeconds ?? 5) * 1000;
 
+  let enterpriseRoutes: ReturnType<typeof createEnterpriseRoutes>;
+  try {
+    enterpriseRoutes = createEnterpriseRoutes(options, model, tokens, now, log);
+  } catch (error) {
+    ownScheduler?.clearAll();
+    throw error;
+  }
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 1024 * 1024 });
   const sockets = new Set<WebSocket>();
 
@@ -145,6 +154,7 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
       req.resume();
       return handleCheck(req, res, tokens);
     }
+    if (await enterpriseRoutes(req, res, pathname)) return;
     if (controlEnabled && (pathname === '/sim' || pathname.startsWith('/sim/'))) {
       if (!mayUseControl(req.socket.remoteAddress, controlHosts)) {
         req.resume();

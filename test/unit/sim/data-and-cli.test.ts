@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSimDataFile, parseSimData, SimDataError } from '../../../sim/data/load';
 import { defaultData } from '../../../sim/data/default';
 import { startPracticeServer } from '../../../sim/index';
-import { CtiClient, testData } from './support';
+import { cli, CtiClient, testData } from './support';
 
 let dir: string;
 beforeAll(async () => {
@@ -111,22 +110,6 @@ describe('startPracticeServer', () => {
     }
   });
 });
-
-/** Runs `tsx sim/cli.ts` (what `npm run sim --` runs) and collects its output. */
-function cli(args: string[]): {
-  child: ChildProcessWithoutNullStreams;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli.ts', ...args], { cwd: process.cwd() });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, err: () => err, exit };
-}
 
 describe('CLI', () => {
   it('prints the listening line with the real port for --port 0, serves, and stops cleanly on SIGTERM', async () => {

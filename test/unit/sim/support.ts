@@ -3,6 +3,7 @@
  * CTI socket with `ws`, every received frame decoded with the client's own decodeFrame (a frame it
  * would reject fails the test), and a ping/pong barrier to prove that something was NOT sent.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import { encodeCommand, type CommandArgs, type CommandName } from '../../../xuc/wire/commands';
@@ -285,4 +286,20 @@ export async function agentReady(baseUrl: string, agentId: number): Promise<CtiC
   if (state.name !== 'AgentReady') throw new Error(`${login} is ${state.name}, not AgentReady`);
   client.mark(); // later waits see only what happens from now on
   return client;
+}
+
+/** Runs `tsx sim/cli.ts` (what `npm run sim --` runs) and collects its output. */
+export function cli(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli.ts', ...args], { cwd: process.cwd() });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, out: () => out, err: () => err, exit };
 }
