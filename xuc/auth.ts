@@ -65,11 +65,16 @@ export async function authCheck(
   };
 }
 
-async function request(
+/**
+ * One auth request: its JSON reply validated, a failure as a typed XucError. `onResponse` sees the
+ * status and headers first (the SSO sign-in reads the `WWW-Authenticate` challenge there).
+ */
+export async function request(
   baseUrl: string,
   path: string,
   options: AuthOptions,
   init: RequestInit,
+  onResponse?: (status: number, headers: Headers) => void,
 ): Promise<z.output<typeof TokenReply>> {
   const url = authUrl(baseUrl, path);
   const server = serverName(baseUrl);
@@ -84,6 +89,7 @@ async function request(
     const headers = { ...(init.headers as Record<string, string>), Connection: 'close' };
     const response = await doFetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
     status = response.status;
+    onResponse?.(status, response.headers);
     contentType = response.headers.get('content-type') ?? 'no content type';
     text = await response.text();
   } catch (error) {

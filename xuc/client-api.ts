@@ -28,6 +28,11 @@ export interface XucClientOptions {
   login: string;
   /** Kept in memory only, to re-authenticate when the token has expired at reconnect. */
   password: string;
+  /**
+   * Replaces the password login (first sign-in, and again when auth/check no longer accepts the
+   * token): e.g. `() => loginWithSso(baseUrl)` for a fresh Kerberos round trip. `password` is then unused.
+   */
+  signIn?: () => Promise<AuthResult>;
   socketFactory: SocketFactory;
   fetch?: typeof fetch;
   timers?: XucTimers;

@@ -229,6 +229,7 @@ export class XucClient implements XucClientApi {
   }
 
   private async login(): Promise<string> {
+    if (this.options.signIn) return (await this.options.signIn()).token;
     const { baseUrl, login, password } = this.options;
     return (await authLogin(baseUrl, login, password, this.authOptions())).token;
   }

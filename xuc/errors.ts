@@ -11,7 +11,12 @@ export type XucErrorCode =
   | 'Timeout' // no acknowledgement arrived in time
   | 'Closed' // the caller closed the client while waiting
   | 'AgentError' // an AgentError frame answered the command (detail in `data`)
-  | 'InvalidCommand'; // the command's arguments do not fit its wire schema: nothing was sent
+  | 'InvalidCommand' // the command's arguments do not fit its wire schema: nothing was sent
+  | 'NotOffered' // the server has no Kerberos (auth/sso) or CAS (auth/cas) sign-in (`data.method`)
+  | 'SsoNoTicket' // the server asked for Kerberos, and this side had no ticket to offer it
+  | 'SsoRefused' // the server refused the Kerberos ticket (`data.reason`: 'clock-skew' when it says so)
+  | 'UnknownUser' // the ticket's user (Kerberos principal or CAS user) is no XiVO user
+  | 'CasInvalidTicket'; // the CAS ticket was refused (unknown, expired, used, another service): go back to CAS login
 
 export class XucError extends Error {
   override readonly name = 'XucError';

@@ -17,6 +17,14 @@ export { XucError, isXucError, type XucErrorCode } from './errors';
 export type { ConnectionState, ConnectionStatus, OfflineReason } from './status';
 export type { SocketError, SocketFactory, SocketHandlers, SocketLike, SocketOptions } from './socket';
 export { authCheck, authLogin, type AuthCheckResult, type AuthOptions } from './auth';
+export {
+  casLoginUrl,
+  casTicketFromRedirect,
+  loginWithCas,
+  loginWithSso,
+  type NegotiateTokenSource,
+  type SsoOptions,
+} from './enterprise-auth';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 export { realTimers } from './timers';
 export { ctiSocketUrl, authUrl, serverName } from './urls';

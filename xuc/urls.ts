@@ -3,6 +3,8 @@ import { XucError } from './errors';
 
 export const AUTH_LOGIN_PATH = '/xuc/api/2.0/auth/login';
 export const AUTH_CHECK_PATH = '/xuc/api/2.0/auth/check';
+export const AUTH_SSO_PATH = '/xuc/api/2.0/auth/sso';
+export const AUTH_CAS_PATH = '/xuc/api/2.0/auth/cas';
 export const CTI_SOCKET_PATH = '/xuc/api/2.0/cti';
 
 /** Parses the configured base; throws XucError 'Unreachable' when it is not an http(s) URL. */
