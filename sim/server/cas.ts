@@ -21,6 +21,7 @@ import { ServiceTicketStore, type TicketCheck } from './cas-tickets';
 import { sendError, sendJson } from './http-util';
 import { sameSecret } from './rest';
 import type { TokenStore } from './tokens';
+import { userByLogin } from './users';
 
 export const CAS_LOGIN_PATH = '/cas/login';
 export const CAS_VALIDATE_PATH = '/cas/p3/serviceValidate';
@@ -143,7 +144,6 @@ export function createCasHandler(
 ): CasHandler {
   const tickets = new ServiceTicketStore(now, options.ticketTtlSeconds ?? 60);
   const prefixes = options.services ?? [];
-  const userByLogin = (login: string) => [...model.users.values()].find((user) => user.login === login);
 
   function refuseService(res: ServerResponse, service: string): void {
     sendPage(
@@ -179,7 +179,7 @@ export function createCasHandler(
     const service = form.get('service');
     if (service !== null && !isAllowedService(service, prefixes)) return refuseService(res, service);
     const loginName = form.get('username') ?? '';
-    const user = userByLogin(loginName);
+    const user = userByLogin(model, loginName);
     // Compare even for an unknown login, so the answer time does not tell which logins exist.
     const matches = sameSecret(form.get('password') ?? '', user?.password ?? '\u0000no-such-user');
     if (!user || !matches) {
@@ -233,7 +233,7 @@ export function createCasHandler(
     const check = tickets.consume(ticket, service);
     if (!check.ok)
       return sendError(res, 401, 'CasServerInvalidTicket', `CAS refused the ticket: ${check.message}`);
-    const user = userByLogin(check.entry.login);
+    const user = userByLogin(model, check.entry.login);
     if (!user)
       return sendError(res, 403, 'UserNotFound', `no XiVO user for the CAS user ${check.entry.login}`);
     const entry = tokens.issue(user.id, user.login);

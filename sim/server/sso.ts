@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContactCentre } from '../model/contact-centre';
 import { sendError, sendJson } from './http-util';
 import type { TokenStore } from './tokens';
+import { userByLogin } from './users';
 
 export const AUTH_SSO_PATH = '/xuc/api/2.0/auth/sso';
 
@@ -153,7 +154,7 @@ export function createSsoHandler(
         return challenge(res, 401, 'SsoAuthenticationFailed', 'the Negotiate exchange did not complete');
       }
       const login = loginOfPrincipal(server.username, principal.realm, options.principals);
-      const user = login === null ? undefined : [...model.users.values()].find((u) => u.login === login);
+      const user = login === null ? undefined : userByLogin(model, login);
       if (!user) {
         return sendError(
           res,

@@ -29,23 +29,25 @@ test.afterAll(async () => {
   await realm?.stop();
 });
 
-async function browser(allowlist: string[]): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * In a fresh Negotiate-ready Chromium with Kerberos allowed for `allowlist`, from a page of the
+ * server's own origin, GET auth/sso the way a browser client does.
+ */
+async function ssoFromChromium(allowlist: string[], origin = `http://localhost:${sim.port}`) {
   const profile = await negotiateReadyProfile();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...negotiateArgs(allowlist)],
     env: { ...process.env, ...realm.env },
   });
-  return {
-    context,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  try {
+    return await ssoFromPage(context, origin);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 }
 
-/** From a page of the server's own origin, GET auth/sso the way a browser client does. */
 async function ssoFromPage(context: BrowserContext, origin: string) {
   const page = await context.newPage();
   // Any page of that origin without a CSP (the CAS login page allows no fetch): its 404 will do.
@@ -58,37 +60,22 @@ async function ssoFromPage(context: BrowserContext, origin: string) {
 
 test('signed in with the ticket: Chromium negotiates for an allowlisted host', async () => {
   realm.kinit('alice', ALICE);
-  const { context, close } = await browser(['localhost']);
-  try {
-    const reply = await ssoFromPage(context, `http://localhost:${sim.port}`);
-    expect(reply.status).toBe(200);
-    expect(reply.body['login']).toBe('alice');
-    expect(typeof reply.body['token']).toBe('string');
-  } finally {
-    await close();
-  }
+  const reply = await ssoFromChromium(['localhost']);
+  expect(reply.status).toBe(200);
+  expect(reply.body['login']).toBe('alice');
+  expect(typeof reply.body['token']).toBe('string');
 });
 
 test('refused with no ticket', async () => {
   realm.kdestroy();
-  const { context, close } = await browser(['localhost']);
-  try {
-    const reply = await ssoFromPage(context, `http://localhost:${sim.port}`);
-    expect(reply.status).toBe(401);
-    expect(reply.body['error']).toBe('SsoAuthenticationFailed');
-  } finally {
-    await close();
-  }
+  const reply = await ssoFromChromium(['localhost']);
+  expect(reply.status).toBe(401);
+  expect(reply.body['error']).toBe('SsoAuthenticationFailed');
 });
 
 test('refused for a host that is not on the allowlist', async () => {
   realm.kinit('alice', ALICE);
-  const { context, close } = await browser(['desk.example.com']);
-  try {
-    const reply = await ssoFromPage(context, `http://localhost:${sim.port}`);
-    expect(reply.status).toBe(401);
-    expect(reply.body['error']).toBe('SsoAuthenticationFailed');
-  } finally {
-    await close();
-  }
+  const reply = await ssoFromChromium(['desk.example.com']);
+  expect(reply.status).toBe(401);
+  expect(reply.body['error']).toBe('SsoAuthenticationFailed');
 });

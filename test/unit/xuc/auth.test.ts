@@ -1,22 +1,11 @@
 /** REST auth against real HTTP(S) servers on 127.0.0.1: tokens, and a typed error for each failure. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authCheck, authLogin } from '../../../xuc/auth';
-import { XucError } from '../../../xuc/errors';
 import { classifyFetchFailure } from '../../../xuc/net-errors';
 import { FakeXuc, json } from './helpers/fake-xuc';
-import { closedPort, rawServer, selfSignedCert } from './helpers/support';
+import { closedPort, failure, rawServer, selfSignedCert } from './helpers/support';
 
 const PASSWORD = 'correct horse';
-
-async function failure(promise: Promise<unknown>): Promise<XucError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(XucError);
-    return error as XucError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('authLogin / authCheck', () => {
   let server: FakeXuc;

@@ -9,10 +9,10 @@ import { ManualScheduler, startPracticeServer, type PracticeServer } from '../..
 import { authCheck } from '../../../xuc/auth';
 import { XucClient } from '../../../xuc/client';
 import { casLoginUrl, casTicketFromRedirect, loginWithCas, loginWithSso } from '../../../xuc/enterprise-auth';
-import { XucError } from '../../../xuc/errors';
 import { nodeSocketFactory } from '../../../xuc/transport-node';
 import { startRealm, type Realm } from '../../support/kdc';
 import { negotiateToken } from '../../support/negotiate';
+import { failure } from './helpers/support';
 
 const ALICE = 'alice-domain-password';
 const NOBODY = 'nobody-domain-password';
@@ -40,16 +40,6 @@ async function practice(options: Parameters<typeof startPracticeServer>[0] = {})
 async function ssoServer() {
   const server = await practice({ sso: { keytab: realm.keytab, servicePrincipal: realm.servicePrincipal } });
   return { server, baseUrl: `http://localhost:${server.port}` };
-}
-
-async function failure(promise: Promise<unknown>): Promise<XucError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(XucError);
-    return error as XucError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('loginWithSso', () => {

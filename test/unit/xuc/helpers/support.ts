@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { XucLogger, XucTimers } from '../../../../xuc/client-api';
+import { XucError } from '../../../../xuc/errors';
 import type { ConnectionStatus } from '../../../../xuc/status';
 
 /** Timers that fire only when the test advances the clock. */
@@ -173,4 +175,15 @@ export async function closedPort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The XucError a promise rejects with; fails the test when it resolves or rejects with anything else. */
+export async function failure(promise: Promise<unknown>): Promise<XucError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(XucError);
+    return error as XucError;
+  }
+  throw new Error('expected a failure');
 }
