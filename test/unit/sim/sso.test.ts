@@ -122,6 +122,18 @@ describe('GET /xuc/api/2.0/auth/sso', () => {
     expect(reply.body['message']).toMatch(/NTLM/);
   });
 
+  it('answers 500 UnhandledError when its keytab holds no key for the configured principal', async () => {
+    const { baseUrl } = await startSim({
+      sso: { keytab: realm.keytab, servicePrincipal: `HTTP/other.example.test@${realm.realm}` },
+    });
+    realm.kinit('alice', PASSWORDS.alice);
+    const reply = await sso(baseUrl, {
+      Authorization: `Negotiate ${await negotiateToken('HTTP@other.example.test')}`,
+    });
+    expect(reply.status).toBe(500);
+    expect(reply.body['error']).toBe('UnhandledError');
+  });
+
   it('is not there when SSO is off (404), and only answers GET (405)', async () => {
     const off = await startSim();
     expect((await getJson(off.baseUrl, SSO)).status).toBe(404);
