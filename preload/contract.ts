@@ -89,11 +89,30 @@ export const SettingsSchema = z.object({
 export type Settings = z.output<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/** A partial update of settings, as the renderer sends it. */
-export const SettingsPatchSchema = SettingsSchema.partial().extend({
-  screenPop: SettingsSchema.shape.screenPop.unwrap().partial().optional(),
-  notifications: SettingsSchema.shape.notifications.unwrap().partial().optional(),
-  shortcuts: SettingsSchema.shape.shortcuts.unwrap().partial().optional(),
+/** A field's schema without its default. */
+type Bare<S> = S extends z.ZodDefault<infer T> ? T : S extends z.ZodPrefault<infer T> ? T : S;
+function bare<S extends z.ZodType>(schema: S): Bare<S> {
+  return (
+    schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault ? schema.unwrap() : schema
+  ) as Bare<S>;
+}
+
+/**
+ * Each key optional and without its default. Zod's `.partial()` keeps a field's default, which
+ * would fill every key a patch leaves out with its default and so reset it (issue 11).
+ */
+function patchOf<Shape extends Record<string, z.ZodType>>(shape: Shape) {
+  const fields = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, (bare(field) as z.ZodType).optional()]),
+  );
+  return z.object(fields as unknown as { [K in keyof Shape]: z.ZodOptional<Bare<Shape[K]>> });
+}
+
+/** A partial update of settings, as the renderer sends it: it changes exactly the keys it names. */
+export const SettingsPatchSchema = patchOf(SettingsSchema.shape).extend({
+  screenPop: patchOf(bare(SettingsSchema.shape.screenPop).shape).optional(),
+  notifications: patchOf(bare(SettingsSchema.shape.notifications).shape).optional(),
+  shortcuts: patchOf(bare(SettingsSchema.shape.shortcuts).shape).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 
