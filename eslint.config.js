@@ -19,32 +19,45 @@ const NODE_BUILTINS = {
   message: 'Runs in a browser too: no Node built-ins here.',
 };
 const NO_WS = { regex: '^ws$', message: 'xuc/ uses ws only in transport-node.ts.' };
+const NO_ZOD = { regex: '^zod(/|$)', message: 'zod stays out of the renderer bundle.' };
+/** The contract as types only: its zod schemas must not reach the renderer bundle. */
+const CONTRACT_TYPES_ONLY = {
+  regex: into('preload/contract'),
+  allowTypeImports: true,
+  message: 'The renderer sees the contract as types only; it talks through window.agentDesk.',
+};
 
 /** Folder → [folders it may not import, extra patterns]. Mirrors the table in docs/architecture.md. */
 const RULES = {
-  xuc: { forbid: ['sim', 'main', 'preload', 'renderer', 'bench', 'test'], extra: [NODE_BUILTINS, NO_WS] },
-  sim: { forbid: ['main', 'preload', 'renderer', 'bench', 'test'] },
+  xuc: {
+    forbid: ['sim', 'main', 'preload', 'shared', 'renderer', 'bench', 'test'],
+    extra: [NODE_BUILTINS, NO_WS],
+  },
+  sim: { forbid: ['main', 'preload', 'shared', 'renderer', 'bench', 'test'] },
   'main/desk': {
     forbid: ['sim', 'web', 'electron', 'files', 'renderer', 'bench', 'test', 'preload/index'],
   },
-  'main/files': { forbid: ['xuc', 'sim', 'desk', 'web', 'electron', 'preload', 'renderer', 'bench', 'test'] },
+  'main/files': {
+    forbid: ['xuc', 'sim', 'desk', 'web', 'electron', 'preload', 'shared', 'renderer', 'bench', 'test'],
+  },
   'main/web': { forbid: ['electron', 'preload/index', 'bench', 'test'] },
   'main/electron': { forbid: ['web', 'renderer', 'bench', 'test'], electronAllowed: true },
   'preload/contract.ts': {
-    forbid: ['xuc', 'sim', 'main', 'renderer', 'bench', 'test'],
+    forbid: ['xuc', 'sim', 'main', 'shared', 'renderer', 'bench', 'test'],
     extra: [NODE_BUILTINS],
   },
-  'preload/index.ts': { forbid: ['xuc', 'sim', 'main', 'renderer', 'bench', 'test'], electronAllowed: true },
+  'preload/index.ts': {
+    forbid: ['xuc', 'sim', 'main', 'shared', 'renderer', 'bench', 'test'],
+    electronAllowed: true,
+  },
+  // Pure code both sides run (the patch rule, the catalogues): it goes into the renderer bundle.
+  shared: {
+    forbid: ['xuc', 'sim', 'main', 'renderer', 'bench', 'test', 'preload/index'],
+    extra: [NODE_BUILTINS, NO_ZOD, CONTRACT_TYPES_ONLY],
+  },
   renderer: {
     forbid: ['xuc', 'sim', 'main', 'bench', 'test', 'preload/index'],
-    extra: [
-      NODE_BUILTINS,
-      {
-        regex: into('preload/contract'),
-        allowTypeImports: true,
-        message: 'The renderer sees the contract as types only; it talks through window.agentDesk.',
-      },
-    ],
+    extra: [NODE_BUILTINS, NO_ZOD, CONTRACT_TYPES_ONLY],
   },
 };
 

@@ -6,14 +6,14 @@
  * tick: a supervisor view with 2,000 agents receives one small op per changed agent, not the world.
  * Published values (those a batch's patch went out with) are never mutated, so a subscriber may
  * keep what it was given; within a tick, branches already copied are changed in place (a snapshot
- * handed out mid-tick may still change until its patch follows).
+ * handed out mid-tick may still change until its patch follows). An op without a value deletes its
+ * key; a path through an array or naming a prototype key throws (`shared/patch.ts`).
  */
 import type { DeskPatch, DeskSnapshot, PatchOp } from '../../preload/contract';
+import { writeOp, type OwnedContainers } from '../../shared/patch';
 
 export type StoreMessage = { kind: 'snapshot'; snapshot: DeskSnapshot } | { kind: 'patch'; patch: DeskPatch };
 export type StoreListener = (message: StoreMessage) => void;
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class DeskStore {
   private current: DeskSnapshot;
@@ -21,8 +21,11 @@ export class DeskStore {
   private queued = new Map<string, PatchOp>();
   /** The longest path among the queued ops. */
   private queuedDepth = 0;
-  /** Branches copied in the current batch, not yet published: safe to change in place. */
-  private owned = new WeakSet<object>();
+  /**
+   * Branches copied in the current batch, not yet published: safe to change in place. The rule for
+   * applying an op (`shared/patch.ts`) is the one the renderer's mirror replays patches with.
+   */
+  private owned: OwnedContainers = new WeakSet();
   private scheduled = false;
   private readonly listeners = new Set<StoreListener>();
   /** Runs once per batch, before the patch goes out (the desk refreshes the tray model there). */
@@ -45,7 +48,7 @@ export class DeskStore {
     if (ops.length === 0) return;
     const root = { ...(this.current as unknown as Record<string, unknown>) };
     for (const op of ops) {
-      this.setIn(root, op.path, op, 0);
+      writeOp(root, op, this.owned);
       this.enqueue(op);
     }
     this.current = root as unknown as DeskSnapshot;
@@ -104,31 +107,5 @@ export class DeskStore {
     this.queued.delete(key);
     this.queued.set(key, op);
     this.queuedDepth = Math.max(this.queuedDepth, op.path.length);
-  }
-
-  /**
-   * Sets the value at `path` below `parent` (a copy this batch made). Branches are copied on their
-   * first change in a batch, then changed in place until the batch is published: 2,000 agent
-   * events in one tick copy the agents record once, not 2,000 times.
-   */
-  private setIn(parent: Record<string, unknown>, path: string[], op: PatchOp, depth: number): void {
-    const key = path[depth];
-    if (key === undefined || UNSAFE_KEYS.has(key)) throw new Error(`bad patch path ${path.join('.')}`);
-    if (depth === path.length - 1) {
-      if ('value' in op && op.value !== undefined) parent[key] = op.value;
-      else delete parent[key];
-      return;
-    }
-    const child = parent[key];
-    if (Array.isArray(child)) throw new Error(`patch path goes through an array: ${path.join('.')}`);
-    let next: Record<string, unknown>;
-    if (typeof child === 'object' && child !== null && this.owned.has(child)) {
-      next = child as Record<string, unknown>;
-    } else {
-      next = typeof child === 'object' && child !== null ? { ...(child as Record<string, unknown>) } : {};
-      this.owned.add(next);
-      parent[key] = next;
-    }
-    this.setIn(next, path, op, depth + 1);
   }
 }

@@ -1,6 +1,6 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { AgentDeskBridge, DeskPatch, DeskSnapshot } from '../../preload/contract';
-import { applyPatch } from './apply-patch';
+import { applyPatch } from '../../shared/patch';
 
 /** Runs a callback before the next paint; `requestAnimationFrame` in the browser, manual in tests. */
 export type FrameScheduler = (callback: () => void) => void;
@@ -33,7 +33,16 @@ export function createDeskStore(bridge: AgentDeskBridge, scheduleFrame: FrameSch
     const ops = queued;
     queued = [];
     // Patches that arrive before the first snapshot have nothing to apply to; the snapshot carries them.
-    if (snapshot.value) snapshot.value = applyPatch(snapshot.value, ops);
+    if (!snapshot.value) return;
+    try {
+      snapshot.value = applyPatch(snapshot.value, ops);
+    } catch {
+      // The desk never sends an op the shared rule refuses; if one comes anyway, the mirror can no
+      // longer be trusted: fetch the whole truth again.
+      void bridge.invoke('desk:getSnapshot', {}).then((result) => {
+        if (result.ok) replace(result.value);
+      });
+    }
   };
 
   const replace = (next: DeskSnapshot) => {

@@ -18,7 +18,7 @@ import type {
   Events,
   Result,
 } from '../../../preload/contract';
-import { applyPatch } from '../../../renderer/store/apply-patch';
+import { applyPatch } from '../../../shared/patch';
 import type { HostMessage, InvokeMessage } from '../protocol';
 
 /** The bits of a browser WebSocket this client uses (the DOM's, or `ws` in tests). */
@@ -105,12 +105,21 @@ export function createBridgeClient(env: BridgeEnv): BridgeClient {
       resolve?.(message.result);
     } else if ('event' in message) {
       if (message.event === 'desk:snapshot') snapshot = message.payload;
-      else if (snapshot) snapshot = applyPatch(snapshot, message.payload as DeskPatch);
+      else if (snapshot) snapshot = patched(snapshot, message.payload as DeskPatch);
       for (const listener of [...listeners[message.event]]) listener(message.payload);
     } else if (message.host === 'open-url') {
       env.openUrl(message.url, message.multiTab);
     } else if (message.host === 'focus') {
       env.focus();
+    }
+  }
+
+  /** A patch the shared rule refuses cannot be replayed: forget the copy rather than keep a wrong one. */
+  function patched(current: DeskSnapshot, patch: DeskPatch): DeskSnapshot | null {
+    try {
+      return applyPatch(current, patch);
+    } catch {
+      return null;
     }
   }
 

@@ -70,6 +70,28 @@ describe('architecture import rules', () => {
       'may not import main',
     ],
     [
+      'shared/probe.ts',
+      "import { x } from '../main/desk/store';\nexport const y = x;\n",
+      'shared may not import main',
+    ],
+    ['shared/probe.ts', "import { z } from 'zod';\nexport const y = z;\n", 'zod stays out'],
+    ['renderer/probe.ts', "import { z } from 'zod';\nexport const y = z;\n", 'zod stays out'],
+    [
+      'shared/probe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n",
+      'no Node built-ins',
+    ],
+    [
+      'shared/probe.ts',
+      "import { SettingsSchema } from '../preload/contract';\nexport const y = SettingsSchema;\n",
+      'types only',
+    ],
+    [
+      'xuc/probe.ts',
+      "import { applyPatch } from '../shared/patch';\nexport const y = applyPatch;\n",
+      'xuc may not import shared',
+    ],
+    [
       'main/desk/probe.ts',
       'export const open = (s: { openExternal(u: string): void }) => s.openExternal("x");\n',
       'external-opener.ts',
@@ -98,6 +120,12 @@ describe('architecture import rules', () => {
       "import { parseCommand } from '../xuc/wire/commands';\nexport const y = parseCommand;\n",
     ],
     ['xuc/transport-node.ts', "import WebSocket from 'ws';\nexport const y = WebSocket;\n"],
+    ['renderer/probe.ts', "import { applyPatch } from '../shared/patch';\nexport const y = applyPatch;\n"],
+    ['main/desk/probe.ts', "import { writeOp } from '../../shared/patch';\nexport const y = writeOp;\n"],
+    [
+      'shared/probe.ts',
+      "import type { DeskPatch } from '../preload/contract';\nexport type P = DeskPatch;\n",
+    ],
     [
       'main/electron/probe.ts',
       "import { app } from 'electron';\nimport { x } from '../desk/store';\nexport const y = [app, x];\n",

@@ -87,6 +87,16 @@ describe('desk store', () => {
     expect(store.snapshot.value?.agents['19']).toBeDefined();
   });
 
+  it('asks the desk for the whole snapshot when a patch cannot be replayed', async () => {
+    const { fake, store, runFrames } = setup();
+    const first = makeSnapshot();
+    fake.emit('desk:snapshot', first);
+    fake.emit('desk:patch', [{ path: ['pending', '0'], value: 1 }]);
+    runFrames();
+    expect(store.snapshot.value).toBe(first);
+    await expect.poll(() => fake.sent('desk:getSnapshot')).toHaveLength(1);
+  });
+
   it('a slice notifies only when its own part changes', () => {
     const { fake, store, runFrames } = setup();
     fake.emit('desk:snapshot', makeSnapshot());

@@ -17,7 +17,7 @@ import {
   type SocketLike,
 } from '../../../main/web/public/bridge-client';
 import type { HostMessage } from '../../../main/web/protocol';
-import { applyPatch } from '../../../renderer/store/apply-patch';
+import { applyPatch } from '../../../shared/patch';
 import { eventually, RecordingNotifier } from '../desk/support';
 import { startProxy } from '../desk/tcp-proxy';
 
