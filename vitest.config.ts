@@ -11,6 +11,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
+          // Processed by Vitest rather than Node, so a test's vi.mock('electron') reaches its
+          // `import electron from 'electron'`: the real electron-store runs in Node with Electron faked.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

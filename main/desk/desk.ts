@@ -274,7 +274,10 @@ export class DeskRuntime implements Desk {
       { path: ['settings'], value: settings },
       { path: ['lockedSettings'], value: [...this.policy.locked] },
     ]);
-    if (loaded.reset.length > 0) {
+    if (loaded.keptAs) {
+      this.ports.logger.warn('settings file unreadable, kept aside', { keptAs: loaded.keptAs });
+      this.notice('warning', 'settings-unreadable', { file: loaded.keptAs });
+    } else if (loaded.reset.length > 0) {
       this.ports.logger.warn('settings reset to defaults', { keys: loaded.reset.join(',') });
       this.notice('warning', 'settings-reset', { keys: loaded.reset.join(', ') });
     }

@@ -12,22 +12,29 @@ import {
 } from '../../preload/contract';
 import type { SecretStore, SettingsStore } from './ports';
 
-export type LoadedSettings =
-  | { settings: Settings; reset: [] }
-  /** Some keys were invalid (or the file was unreadable) and fell back to their defaults. */
-  | { settings: Settings; reset: string[] };
+export interface LoadedSettings {
+  settings: Settings;
+  /** Keys that were invalid and fell back to their defaults (`*`: all of them). */
+  reset: string[];
+  /** Where the host kept an unreadable file before starting from defaults (its file name). */
+  keptAs?: string;
+}
 
 /**
  * Reads and validates the stored settings. A corrupt or invalid file never stops the app: each
  * top-level key is checked on its own, valid keys are kept, the others fall back to defaults and
- * are named in `reset` so the desk can tell the user.
+ * are named in `reset` so the desk can tell the user. A host that could not read the file at all
+ * rejects `load()`; with a `CorruptFileError` (`code: 'corrupt'`) it names the copy it kept.
  */
 export async function loadSettings(store: SettingsStore): Promise<LoadedSettings> {
   let raw: unknown;
   try {
     raw = await store.load();
-  } catch {
-    return { settings: DEFAULT_SETTINGS, reset: ['*'] };
+  } catch (error) {
+    const keptAs = keptCopyOf(error);
+    return keptAs
+      ? { settings: DEFAULT_SETTINGS, reset: ['*'], keptAs }
+      : { settings: DEFAULT_SETTINGS, reset: ['*'] };
   }
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, reset: [] };
   const whole = SettingsSchema.safeParse(raw);
@@ -73,6 +80,13 @@ export function mergeSettings(current: Settings, patch: unknown): PatchResult {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The file name of the copy a host kept of an unreadable file, if the error says. */
+function keptCopyOf(error: unknown): string | undefined {
+  const { code, backupPath } = (error ?? {}) as { code?: unknown; backupPath?: unknown };
+  if (code !== 'corrupt' || typeof backupPath !== 'string') return undefined;
+  return backupPath.split(/[\\/]/).pop() || undefined;
 }
 
 /** The one key the password is kept under, per server and login, so two accounts never mix. */

@@ -44,12 +44,12 @@ import { registerBridgeIpc, sendEvent } from './ipc';
 import { buildDiagnostics, configureLog } from './logging';
 import { createNotifier } from './notifications';
 import { applyStartAtLogin, registerLinkSchemes } from './os-integration';
-import { createOutboxStore } from './outbox-store';
 import { loadAdminPolicy, policyFileCandidates } from './policy-file';
 import { onSystemWoke } from './power';
 import { createSecretStore } from './secret-store';
 import { APP_ENTRY_URL, APP_SCHEME, hardenSession, hardenWebContents, mainWindowOptions } from './security';
 import { createSettingsStore } from './settings-store';
+import { createJsonFileStore } from '../files/json-file-store';
 import { createShortcuts, shortcutCommand } from './shortcuts';
 import { claimSingleInstance, hiddenFromArgv, linkFromArgv } from './single-instance';
 import { confirmDialogOptions, createTelLinkHandler } from './tel-links';
@@ -163,7 +163,7 @@ async function start(): Promise<void> {
       now: Date.now,
       logger,
     }),
-    outbox: createOutboxStore({ dir: userData, now: Date.now, logger }),
+    outbox: createJsonFileStore({ file: join(userData, 'outbox.json'), now: Date.now, logger }),
     socketFactory: nodeSocketFactory(),
     practice: {
       start: async () => {

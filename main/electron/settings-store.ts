@@ -1,61 +1,55 @@
 /**
- * The settings port on disk: `settings.json` in the user-data folder, written by electron-store.
+ * The settings port in the Electron host: electron-store, doing what it is for. The file is
+ * `settings.json` in the user-data folder, in the shape `main/desk/settings-file.ts` describes
+ * (the browser host writes the same).
  *
- * The file is `{ "version": N, "settings": { … } }`. Before electron-store opens it, this module
- * reads the raw file itself, because electron-store would either throw on bad JSON or, with
- * `clearInvalidConfig`, silently erase it. An unreadable file is moved aside as
- * `settings.corrupt-<timestamp>.json` and `load()` rejects with a `CorruptFileError`
- * (`code: 'corrupt'`, `backupPath`): the desk then starts from defaults and tells the agent.
- * An older file is migrated step by step; the desk validates the settings it gets.
+ * - `defaults`: the contract's `DEFAULT_SETTINGS`.
+ * - `migrations`: the shared `SETTINGS_MIGRATIONS`, at `projectVersion` = the settings format's
+ *   version (not the app's), so both hosts agree on what a version means.
+ * - `clearInvalidConfig`: a file that is not a JSON object is cleared. Before electron-store clears
+ *   it, our `deserialize` keeps the text aside as `settings.corrupt-<time>.json`; `load()` then
+ *   rejects with a `CorruptFileError` naming that copy, and the desk tells the agent.
+ * - Not its `schema`: a JSON-schema violation clears the whole file, so one bad value would lose
+ *   the remembered server and login. The desk validates key by key instead (`settings.ts`).
  */
-import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CorruptFileError, backUpCorrupt, corruptBackupPath, readJsonFile } from '../files/atomic-file';
+import { DEFAULT_SETTINGS } from '../../preload/contract';
 import type { SettingsStore } from '../desk/ports';
+import {
+  SETTINGS_FORMAT_VERSION,
+  SETTINGS_MIGRATIONS,
+  isPlainObject,
+  type SettingsFile,
+} from '../desk/settings-file';
+import { CorruptFileError, keepCorruptCopySync } from '../files/atomic-file';
 
-export const SETTINGS_FILE_VERSION = 1;
-
-/** What electron-store offers that we use: the whole object, read and replaced. */
-export interface JsonStoreLike {
-  store: Record<string, unknown>;
+/** The part of electron-store this adapter uses. */
+export interface ElectronStoreLike {
+  readonly path: string;
+  store: SettingsFile;
+  set(values: SettingsFile): void;
 }
-export type OpenJsonStore = (options: { cwd: string; name: string }) => JsonStoreLike;
 
-type Envelope = { version: number; settings: Record<string, unknown> };
-
-/**
- * Migrations, indexed by the version they start from. Version 0 is an unversioned file: the flat
- * settings object (as electron-store writes by default), which version 1 wraps in an envelope.
- */
-const MIGRATIONS: ReadonlyArray<(file: Record<string, unknown>) => Record<string, unknown>> = [
-  (flat) => ({ version: 1, settings: flat }),
-];
-
-export type MigrateResult =
-  { ok: true; envelope: Envelope; from: number; newer: boolean } | { ok: false; detail: string };
-
-/** Brings a parsed settings file to the current version. Pure. */
-export function migrateSettingsFile(raw: unknown, current = SETTINGS_FILE_VERSION): MigrateResult {
-  if (!isPlainObject(raw)) return { ok: false, detail: 'not a JSON object' };
-  const versionValue = raw['version'];
-  const from = versionValue === undefined ? 0 : versionValue;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) {
-    return { ok: false, detail: 'the version field is not a whole number' };
-  }
-  let file: Record<string, unknown> = raw;
-  for (let version = from; version < current; version += 1) {
-    const step = MIGRATIONS[version];
-    if (step === undefined) return { ok: false, detail: `no migration from version ${version}` };
-    file = step(file);
-  }
-  const settings = file['settings'];
-  if (!isPlainObject(settings)) return { ok: false, detail: 'the settings field is not an object' };
-  return { ok: true, envelope: { version: Math.max(from, current), settings }, from, newer: from > current };
+/** The options this adapter gives electron-store (a subset of its `Options`). */
+export interface ElectronStoreOptions {
+  cwd: string;
+  name: string;
+  projectVersion: string;
+  defaults: SettingsFile;
+  clearInvalidConfig: true;
+  migrations: Record<string, (store: ElectronStoreLike) => void>;
+  beforeEachMigration: (
+    store: ElectronStoreLike,
+    context: { fromVersion: string; toVersion: string },
+  ) => void;
+  deserialize: (text: string) => SettingsFile;
 }
+export type OpenElectronStore = (options: ElectronStoreOptions) => ElectronStoreLike;
 
 export interface SettingsStoreOptions {
   dir: string;
-  openStore: OpenJsonStore;
+  /** `(options) => new Store(options)` in the app; tests pass the real electron-store too. */
+  openStore: OpenElectronStore;
   now: () => number;
   logger: {
     info(message: string, fields?: Record<string, unknown>): void;
@@ -69,43 +63,64 @@ export function createSettingsStore(
 ): SettingsStore & { readonly path: string } {
   const name = options.name ?? 'settings';
   const file = join(options.dir, `${name}.json`);
-  let store: JsonStoreLike | null = null;
-  const open = () => (store ??= options.openStore({ cwd: options.dir, name }));
+  let store: ElectronStoreLike | null = null;
+  /** Set when the file read at opening was unreadable: reported once, by the first `load()`. */
+  let corrupt: CorruptFileError | null = null;
+
+  const deserialize = (text: string): SettingsFile => {
+    let value: unknown;
+    let detail = 'not a JSON object';
+    try {
+      value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      detail = (error as Error).message;
+    }
+    if (isPlainObject(value)) return value;
+    // electron-store clears the file after this throw: keep what it held for the agent first.
+    if (!corrupt) {
+      const backupPath = keepCorruptCopySync(file, text, options.now());
+      corrupt = new CorruptFileError(file, backupPath, detail);
+      options.logger.warn('Settings file unreadable; kept aside, starting from defaults', {
+        backupPath,
+        detail,
+      });
+    }
+    throw new SyntaxError(`${name}.json is not a JSON object`);
+  };
+
+  const open = (): ElectronStoreLike =>
+    (store ??= options.openStore({
+      cwd: options.dir,
+      name,
+      projectVersion: SETTINGS_FORMAT_VERSION,
+      defaults: DEFAULT_SETTINGS,
+      clearInvalidConfig: true,
+      migrations: Object.fromEntries(
+        SETTINGS_MIGRATIONS.map((step) => [
+          step.version,
+          (s: ElectronStoreLike) => void (s.store = step.migrate(s.store)),
+        ]),
+      ),
+      beforeEachMigration: (_store, context) =>
+        options.logger.info('Settings file migrated', { from: context.fromVersion, to: context.toVersion }),
+      deserialize,
+    }));
 
   return {
     path: file,
     async load() {
-      const read = await readJsonFile(file);
-      if (read.kind === 'missing') return undefined;
-      const migrated =
-        read.kind === 'ok' ? migrateSettingsFile(read.value) : ({ ok: false, detail: read.detail } as const);
-      if (!migrated.ok) {
-        const backupPath = await backUpCorrupt(file, options.now());
-        options.logger.warn('Settings file unreadable; moved aside, starting from defaults', {
-          backupPath,
-          detail: migrated.detail,
-        });
-        throw new CorruptFileError(file, backupPath, migrated.detail);
+      const current = open().store;
+      if (corrupt) {
+        const error = corrupt;
+        corrupt = null;
+        throw error;
       }
-      if (migrated.newer) {
-        // Written by a newer Agent Desk: keep a copy, since saving will write this version's shape.
-        const copy = corruptBackupPath(file, options.now()).replace('.corrupt-', `.v${migrated.from}-`);
-        await copyFile(file, copy);
-        options.logger.warn('Settings file from a newer version; a copy was kept', { copy });
-      }
-      if (migrated.from < SETTINGS_FILE_VERSION) {
-        open().store = { version: SETTINGS_FILE_VERSION, settings: migrated.envelope.settings };
-        options.logger.info('Settings file migrated', { from: migrated.from, to: SETTINGS_FILE_VERSION });
-      }
-      return migrated.envelope.settings;
+      return { ...current };
     },
     async save(settings) {
       if (!isPlainObject(settings)) throw new TypeError('settings must be an object');
-      open().store = { version: SETTINGS_FILE_VERSION, settings };
+      // `set(object)` writes these keys and keeps the others (a newer version's, say).
+      open().set(settings);
     },
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

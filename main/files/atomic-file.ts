@@ -5,6 +5,7 @@
  * Unreadable JSON is moved aside (never deleted) so an agent's data can still be recovered by hand.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
@@ -86,6 +87,16 @@ export function corruptBackupPath(file: string, now: number): string {
 export async function backUpCorrupt(file: string, now: number): Promise<string> {
   const backup = corruptBackupPath(file, now);
   await rename(file, backup);
+  return backup;
+}
+
+/**
+ * Writes the unreadable `text` of `file` beside it as its corrupt copy and returns where. Sync, for
+ * electron-store's `deserialize`, which must keep the text before the store clears the file.
+ */
+export function keepCorruptCopySync(file: string, text: string, now: number): string {
+  const backup = corruptBackupPath(file, now);
+  writeFileSync(backup, text, { mode: 0o600 });
   return backup;
 }
 

@@ -10,7 +10,8 @@ import { systemClock } from '../desk/clock';
 import type { DeskNotification, DeskPorts, Logger, Notifier, PracticeServerPort } from '../desk/ports';
 import { startPracticeServer, type PracticeServer } from '../../sim/index';
 import { nodeSocketFactory } from '../../xuc/transport-node';
-import { JsonFileStore } from './file-store';
+import { createJsonFileStore } from '../files/json-file-store';
+import { createWebSettingsStore } from './settings-file-store';
 import type { HostMessage } from './protocol';
 
 /** Where the host sends messages for the open pages (the server fills it in). */
@@ -124,8 +125,8 @@ export function createWebPorts(options: WebPortsOptions): DeskPorts {
       set: async (key, value) => void secrets.set(key, value),
       delete: async (key) => void secrets.delete(key),
     },
-    settings: new JsonFileStore(join(options.dataDir, 'settings.json')),
-    outbox: new JsonFileStore(join(options.dataDir, 'outbox.json')),
+    settings: createWebSettingsStore({ file: join(options.dataDir, 'settings.json'), now: Date.now, logger }),
+    outbox: createJsonFileStore({ file: join(options.dataDir, 'outbox.json'), now: Date.now, logger }),
     socketFactory: nodeSocketFactory(),
     practice: options.practice,
     logger,

@@ -8,6 +8,7 @@ const NOTICE_TEXT: Record<string, MessageKey> = {
   'screen-pop-refused': 'notice.screenPopRefused',
   'screen-pop-failed': 'notice.screenPopFailed',
   'settings-reset': 'notice.settingsReset',
+  'settings-unreadable': 'notice.settingsUnreadable',
   'agent-login-failed': 'notice.agentLoginFailed',
   'auto-sign-in-failed': 'notice.autoSignInFailed',
   'agent-error': 'notice.agentError',

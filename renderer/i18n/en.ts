@@ -100,6 +100,8 @@ export const en = {
   'notice.screenPopRefused': 'The customer page was not opened ({{reason}}).',
   'notice.screenPopFailed': 'The customer page could not be opened: {{error}}',
   'notice.settingsReset': 'Some settings could not be read and were reset to their defaults: {{keys}}.',
+  'notice.settingsUnreadable':
+    'The settings file could not be read, so Agent Desk started with its default settings. The old file was kept as {{file}}.',
   'notice.agentLoginFailed': 'Your agent could not be logged in: {{message}}',
   'notice.autoSignInFailed': 'Signing in with the saved password failed: {{message}}',
   'notice.agentError': 'The server refused an agent command: {{error}}',

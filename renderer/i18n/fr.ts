@@ -104,6 +104,8 @@ export const fr = {
   'notice.screenPopRefused': 'La fiche client n’a pas été ouverte ({{reason}}).',
   'notice.screenPopFailed': 'La fiche client n’a pas pu être ouverte : {{error}}',
   'notice.settingsReset': 'Certains réglages étaient illisibles et ont été remis par défaut : {{keys}}.',
+  'notice.settingsUnreadable':
+    'Le fichier des réglages était illisible : Agent Desk a démarré avec les réglages par défaut. L’ancien fichier a été conservé sous le nom {{file}}.',
   'notice.agentLoginFailed': 'Votre agent n’a pas pu être connecté : {{message}}',
   'notice.autoSignInFailed': 'La connexion avec le mot de passe enregistré a échoué : {{message}}',
   'notice.agentError': 'Le serveur a refusé une commande agent : {{error}}',

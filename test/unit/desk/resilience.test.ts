@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { XucClient } from '../../../xuc/client';
 import { nodeSocketFactory } from '../../../xuc/transport-node';
-import { JsonFileStore } from '../../../main/web/file-store';
+import { createJsonFileStore } from '../../../main/files/json-file-store';
 import { control, deskFor, simState, startSim } from './sim-helpers';
 import { eventually, MemorySecrets } from './support';
 import { startProxy, type TcpProxy } from './tcp-proxy';
@@ -18,6 +18,9 @@ const cleanup: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
+
+/** The outbox on disk, as both hosts keep it. */
+const jsonFile = (file: string) => createJsonFileStore({ file, now: Date.now, logger: { warn: () => {} } });
 
 function track<T extends { stop(): Promise<void> } | { close(): Promise<void> | void }>(thing: T): T {
   cleanup.push(() => ('stop' in thing ? thing.stop() : thing.close()));
@@ -145,7 +148,7 @@ describe('a ticket update made offline', () => {
     watcher.getCallbackLists();
 
     // First run: take a callback, lose the network, close the ticket anyway.
-    const first = deskFor({ outbox: new JsonFileStore(outboxFile), secrets });
+    const first = deskFor({ outbox: jsonFile(outboxFile), secrets });
     track(first.desk);
     await first.desk.start();
     const signIn = {
@@ -177,7 +180,7 @@ describe('a ticket update made offline', () => {
 
     // Second run: a new core reads the outbox, signs in, sends it once.
     proxy.restore();
-    const second = deskFor({ outbox: new JsonFileStore(outboxFile), secrets });
+    const second = deskFor({ outbox: jsonFile(outboxFile), secrets });
     track(second.desk);
     await second.desk.start();
     const s2 = () => second.desk.store.snapshot;

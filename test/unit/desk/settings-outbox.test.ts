@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../preload/contract';
 import { Outbox } from '../../../main/desk/outbox';
 import { loadSettings, mergeSettings, passwordKey, rememberPassword } from '../../../main/desk/settings';
-import { MemorySecrets, MemoryStore } from './support';
+import { createDesk } from '../../../main/desk/desk';
+import { XucClient } from '../../../xuc/client';
+import { makePorts, MemorySecrets, MemoryStore } from './support';
 
 describe('settings', () => {
   it('defaults when nothing is stored', async () => {
@@ -25,6 +27,27 @@ describe('settings', () => {
     const broken = { load: async () => JSON.parse('{not json'), save: async () => {} };
     expect(await loadSettings(broken)).toEqual({ settings: DEFAULT_SETTINGS, reset: ['*'] });
     expect((await loadSettings(new MemoryStore([1, 2]))).reset).toEqual(['*']);
+  });
+
+  it('a file the host could not read and kept aside: defaults, and the agent is told where it went', async () => {
+    const kept = Object.assign(new Error('settings.json could not be read'), {
+      code: 'corrupt',
+      backupPath: '/data/settings.corrupt-2026-11-23T20-45-00-000Z.json',
+    });
+    const desk = createDesk(
+      makePorts({ settings: { load: () => Promise.reject(kept), save: async () => {} } }),
+      { createClient: (o) => new XucClient(o) },
+    );
+    await desk.start();
+    expect(desk.store.snapshot.settings).toEqual(DEFAULT_SETTINGS);
+    expect(desk.store.snapshot.notices).toMatchObject([
+      {
+        level: 'warning',
+        code: 'settings-unreadable',
+        params: { file: 'settings.corrupt-2026-11-23T20-45-00-000Z.json' },
+      },
+    ]);
+    await desk.stop();
   });
 
   it('merges a patch group by group and refuses an invalid one', () => {

@@ -152,6 +152,8 @@ const fake = vi.hoisted(() => {
       handle: (channel: string, fn: (event: unknown, request: unknown) => Promise<unknown>) =>
         handlers.set(channel, fn),
       removeHandler: (channel: string) => handlers.delete(channel),
+      // electron-store answers its renderer-side helper here; this app never uses that.
+      on: () => {},
     },
     nativeImage: { createFromPath: (path: string) => path.split('/').pop()! },
     nativeTheme: Object.assign(new Emitter(), {
@@ -184,34 +186,15 @@ const fake = vi.hoisted(() => {
   return { electron, handlers, windows, record, app };
 });
 
-vi.mock('electron', () => fake.electron);
-// electron-log's main flavour, electron-store and electron-updater load Electron itself: replace
-// them with their Node equivalents (electron-log's node flavour, a JSON file, an idle updater).
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+// electron-log's main flavour and electron-updater load Electron itself: replace them with their
+// Node equivalents (electron-log's node flavour, an idle updater). electron-store is the real one:
+// it runs in Node once given an absolute folder (vitest.config.ts lets the fake Electron reach it).
 vi.mock('electron-log/main', async () => {
   const nodeLog = (await import('electron-log/node')).default;
   const log = nodeLog.create({ logId: 'main-wiring-test' });
   log.errorHandler.startCatching = () => {};
   return { default: log };
-});
-vi.mock('electron-store', async () => {
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  class Store {
-    private readonly file: string;
-    private data: Record<string, unknown>;
-    constructor(options: { cwd: string; name: string }) {
-      this.file = path.join(options.cwd, `${options.name}.json`);
-      this.data = fs.existsSync(this.file) ? JSON.parse(fs.readFileSync(this.file, 'utf8')) : {};
-    }
-    get store() {
-      return this.data;
-    }
-    set store(value: Record<string, unknown>) {
-      this.data = value;
-      fs.writeFileSync(this.file, JSON.stringify(value));
-    }
-  }
-  return { default: Store };
 });
 vi.mock('electron-updater', () => ({
   default: {

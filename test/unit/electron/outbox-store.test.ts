@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Outbox, type NewUpdate } from '../../../main/desk/outbox';
 import { CorruptFileError, corruptBackupPath, writeFileAtomic } from '../../../main/files/atomic-file';
-import { createOutboxStore } from '../../../main/electron/outbox-store';
+import { createJsonFileStore } from '../../../main/files/json-file-store';
 
 const NOW = Date.parse('2026-11-23T21:00:00.000Z');
 
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-outbox-'));
   const logs: string[] = [];
-  const store = createOutboxStore({ dir, now: () => NOW, logger: { warn: (m) => logs.push(m) } });
+  const store = createJsonFileStore({
+    file: join(dir, 'outbox.json'),
+    now: () => NOW,
+    logger: { warn: (m) => logs.push(m) },
+  });
   return { dir, store, logs };
 }
 
@@ -73,7 +77,7 @@ describe('the outbox on disk', () => {
     expect(error).toBeInstanceOf(CorruptFileError);
     expect(error.backupPath).toBe(join(dir, 'outbox.corrupt-2026-11-23T21-00-00-000Z.json'));
     expect(readFileSync(error.backupPath, 'utf8')).toContain('"a96');
-    expect(logs).toEqual(['Outbox file unreadable; moved aside']);
+    expect(logs).toEqual(['File unreadable; moved aside']);
     expect(await store.load()).toBeUndefined();
   });
 
