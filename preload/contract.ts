@@ -362,7 +362,15 @@ export type ErrorCode =
 
 export interface DeskError {
   code: ErrorCode;
+  /** The sentence, in the desk's language (logs, native dialogs, diagnostics). */
   message: string;
+  /**
+   * The same sentence as a key of the shared catalogue (`shared/i18n`) and its values, so the
+   * window shows it in its own language. Absent when the bridge itself answered (bad request,
+   * socket down): the window then words it by `code`.
+   */
+  key?: string;
+  params?: Record<string, string | number>;
   details?: Record<string, string | number | null>;
 }
 

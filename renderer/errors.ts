@@ -1,12 +1,29 @@
-import type { DeskError } from '../preload/contract';
-import type { MessageKey, Params } from './i18n';
+import type { DeskError, ErrorCode } from '../preload/contract';
+import { isMessageKey, type MessageKey, type Params } from './i18n';
 
 export interface ErrorText {
   key: MessageKey;
   params: Params;
 }
 
-/** Detail text from the desk, kept short so a banner stays readable. */
+/**
+ * The words for failures the desk did not word: the bridge itself answered (a request the
+ * contract refused, the socket down, a sender refused). Their message is a technical detail.
+ */
+const BY_CODE: Record<ErrorCode, MessageKey> = {
+  'invalid-request': 'error.invalidRequest',
+  offline: 'error.offline',
+  timeout: 'error.timeout',
+  refused: 'error.refused',
+  'agent-error': 'error.agentError',
+  'invalid-credentials': 'error.invalidCredentials',
+  unreachable: 'error.unreachable',
+  tls: 'error.tls',
+  'bad-response': 'error.badResponse',
+  internal: 'error.internal',
+};
+
+/** Detail text, kept short so a banner stays readable. */
 function detail(error: DeskError): string {
   return error.message.length > 200 ? `${error.message.slice(0, 199)}…` : error.message;
 }
@@ -15,48 +32,17 @@ function text(value: string | number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** The one place a DeskError becomes words (agent-api.md errors included). */
+/**
+ * A DeskError in the window's language. The desk chose the sentence (`main/desk/errors.ts`, the
+ * one place that words failures) and sent its catalogue key: it is shown in the current language.
+ * Only the sentence beside the "another phone" choices is the window's own.
+ */
 export function describeError(error: DeskError): ErrorText {
-  const details = error.details ?? {};
-  switch (error.code) {
-    case 'invalid-request':
-      return { key: 'error.invalidRequest', params: { detail: detail(error) } };
-    case 'offline':
-      return { key: 'error.offline', params: {} };
-    case 'timeout':
-      return { key: 'error.timeout', params: {} };
-    case 'refused':
-      // The screen-pop policy, not the server, refused: the desk's sentence already says why.
-      if (typeof details.reason === 'string')
-        return { key: 'error.notOpened', params: { detail: error.message } };
-      return { key: 'error.refused', params: { detail: detail(error) } };
-    case 'invalid-credentials':
-      return { key: 'error.invalidCredentials', params: {} };
-    case 'unreachable':
-      return { key: 'error.unreachable', params: { detail: detail(error) } };
-    case 'tls':
-      return { key: 'error.tls', params: { detail: detail(error) } };
-    case 'bad-response':
-      return { key: 'error.badResponse', params: { detail: detail(error) } };
-    case 'agent-error': {
-      const code = text(details.error);
-      if (code === 'LoggedInOnAnotherPhone') {
-        return {
-          key: 'error.loggedInOnAnotherPhone',
-          params: anotherPhoneNumbers(error),
-        };
-      }
-      if (code === 'PhoneNumberUnknown') {
-        return {
-          key: 'error.phoneNumberUnknown',
-          params: { number: text(details.requestedNb ?? details.RequestedNb ?? details.phoneNb) || '?' },
-        };
-      }
-      return { key: 'error.agentError', params: { error: code || detail(error) } };
-    }
-    default:
-      return { key: 'error.internal', params: { detail: detail(error) } };
-  }
+  if (isLoggedInOnAnotherPhone(error))
+    return { key: 'anotherPhone.explain', params: anotherPhoneNumbers(error) };
+  if (isMessageKey(error.key)) return { key: error.key, params: error.params ?? {} };
+  const key = BY_CODE[error.code] ?? 'error.internal';
+  return { key, params: { detail: detail(error), error: text(error.details?.error) || detail(error) } };
 }
 
 export function isLoggedInOnAnotherPhone(error: DeskError): boolean {

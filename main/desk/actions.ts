@@ -15,6 +15,7 @@ import type {
 } from '../../preload/contract';
 import type { XucClientApi } from '../../xuc/client-api';
 import type { Incoming, MsgType } from '../../xuc/wire/events';
+import { popReason } from '../../shared/i18n';
 import { lockedIn } from './admin-policy';
 import type { DeskRuntime, Session } from './desk';
 import { agentErrorToDesk, DeskFailure, deskError, toDeskError, translated } from './errors';
@@ -89,7 +90,7 @@ export function buildActions(rt: DeskRuntime): Actions {
         : [payload.Error, typeof payload.message === 'string' ? payload.message : null]
             .filter(Boolean)
             .join(': ');
-    return deskError('refused', t()('error.refused', { detail: detail || 'Error' }));
+    return translated('refused', t(), 'error.refused', { detail: detail || 'Error' });
   }
 
   const stateOf = (agentId: number) => (client: XucClientApi) => [
@@ -478,7 +479,7 @@ export function buildActions(rt: DeskRuntime): Actions {
         if (pop.status !== 'refused') return fail(translated('refused', t(), 'error.noPop'));
         const reason = pop.reason as RefuseReason;
         return fail(
-          deskError('refused', t()('error.popRefused', { reason: t()(`popReason.${reason}`) }), { reason }),
+          translated('refused', t(), 'error.popRefused', { reason: popReason(t(), reason) }, { reason }),
         );
       }
       rt.openUrl(approved!.url, approved!.multiTab);
@@ -492,10 +493,9 @@ export function buildActions(rt: DeskRuntime): Actions {
       const checked = checkPopUrl({ url: field.value, usesToken: false }, rt.settings.screenPop);
       if (!checked.ok) {
         rt.ports.logger.warn('sheet link refused', { field: name, reason: checked.reason });
+        const reason = checked.reason;
         return fail(
-          deskError('refused', t()('error.linkRefused', { reason: t()(`popReason.${checked.reason}`) }), {
-            reason: checked.reason,
-          }),
+          translated('refused', t(), 'error.linkRefused', { reason: popReason(t(), reason) }, { reason }),
         );
       }
       rt.openUrl(checked.url.href, true);
@@ -543,12 +543,7 @@ export function buildActions(rt: DeskRuntime): Actions {
     'settings:update': async (patch) => {
       const locked = lockedIn(patch, rt.policy);
       if (locked.length > 0) {
-        fail(
-          deskError(
-            'refused',
-            t()('error.refused', { detail: `locked by the administrator: ${locked.join(', ')}` }),
-          ),
-        );
+        fail(translated('refused', t(), 'error.lockedSettings', { keys: locked.join(', ') }));
       }
       const merged = mergeSettings(rt.settings, patch);
       if (!merged.ok) fail(deskError('invalid-request', merged.message));

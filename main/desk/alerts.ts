@@ -4,7 +4,7 @@
  * shown, so each call gets exactly one notification, and makes a click show the app.
  */
 import type { CallbackListView, CallbackRequestView, Settings } from '../../preload/contract';
-import type { Translate } from './i18n';
+import type { Translate } from '../../shared/i18n';
 import type { AppShell, DeskNotification, Notifier } from './ports';
 
 export type AlertEvent =

@@ -26,7 +26,7 @@ import type { ConnectionStatus } from '../../xuc/status';
 import type { Incoming, MsgType } from '../../xuc/wire/events';
 import { applyPolicy, NO_POLICY, type AdminPolicy } from './admin-policy';
 import { AlertCenter, dueCallbacks, type AlertEvent } from './alerts';
-import { translator, type Translate } from './i18n';
+import { popReason, translator, type Translate } from '../../shared/i18n';
 import { Outbox } from './outbox';
 import type { DeskPorts } from './ports';
 import * as reduce from './reducers';
@@ -540,7 +540,7 @@ export class DeskRuntime implements Desk {
         return;
       case 'refuse': {
         if (call.screenPop.status === 'refused') return;
-        const reason = this.t(`popReason.${decision.reason}`);
+        const reason = popReason(this.t, decision.reason);
         this.ports.logger.warn('screen pop refused', { reason: decision.reason, url: decision.url });
         this.setScreenPop({ status: 'refused', url: decision.url, reason: decision.reason, at: this.now() });
         this.notice('warning', 'screen-pop-refused', { reason: decision.reason, url: decision.url });

@@ -1,22 +1,30 @@
 /**
- * Every failure a user can meet, as a `DeskError` with a sentence they can act on. The one place
- * that turns xuc client errors (and AgentError frames) into the bridge's error codes.
+ * Every failure a user can meet, as a `DeskError` with a sentence they can act on: the one place a
+ * failure gets its words. The sentence is a key of the shared catalogue (`shared/i18n`) with its
+ * values, sent along with the text in the desk's language, so the window can show it in its own.
+ * Turns xuc client errors (and AgentError frames) into the bridge's error codes.
  */
 import type { DeskError, ErrorCode } from '../../preload/contract';
+import type { MessageKey, Params, Translate } from '../../shared/i18n';
 import { XucError } from '../../xuc/errors';
-import type { MessageKey, Translate } from './i18n';
 
+/** A failure whose words are not the catalogue's (a validation message from the contract's schema). */
 export function deskError(code: ErrorCode, message: string, details?: DeskError['details']): DeskError {
   return details ? { code, message, details } : { code, message };
 }
 
+/** A failure worded by the catalogue: `key` and `params` travel with the text. */
 export function translated(
   code: ErrorCode,
   t: Translate,
   key: MessageKey,
-  params?: Record<string, string | number>,
+  params?: Params,
+  details?: DeskError['details'],
 ): DeskError {
-  return deskError(code, t(key, params));
+  const error: DeskError = { code, message: t(key, params), key };
+  if (params) error.params = params;
+  if (details) error.details = details;
+  return error;
 }
 
 /** An AgentError payload as the agent should read it, with both numbers when there are two. */
@@ -30,55 +38,58 @@ export function agentErrorToDesk(
   const requestedNb = typeof payload.RequestedNb === 'string' ? payload.RequestedNb : requested;
   switch (error) {
     case 'LoggedInOnAnotherPhone':
-      return deskError(
+      return translated(
         'agent-error',
-        t('error.loggedInOnAnotherPhone', { phoneNb: phoneNb ?? '?', requestedNb }),
-        {
-          error,
-          phoneNb,
-          requestedNb,
-        },
+        t,
+        'error.loggedInOnAnotherPhone',
+        { phoneNb: phoneNb ?? '?', requestedNb },
+        { error, phoneNb, requestedNb },
       );
     case 'PhoneNumberUnknown':
-      return deskError('agent-error', t('error.phoneNumberUnknown', { requestedNb }), { error, requestedNb });
+      return translated(
+        'agent-error',
+        t,
+        'error.phoneNumberUnknown',
+        { requestedNb },
+        { error, requestedNb },
+      );
     default:
-      return deskError('agent-error', t('error.agentError', { error }), { error });
+      return translated('agent-error', t, 'error.agentError', { error }, { error });
   }
 }
 
 /** Any thrown value from a client call, as a DeskError. `requested` is the phone number for agent errors. */
 export function toDeskError(error: unknown, t: Translate, requested = ''): DeskError {
   if (!(error instanceof XucError)) {
-    return deskError(
-      'internal',
-      t('error.internal', { detail: (error as Error | undefined)?.message ?? String(error) }),
-    );
+    return translated('internal', t, 'error.internal', {
+      detail: (error as Error | undefined)?.message ?? String(error),
+    });
   }
   const detail = error.message;
   switch (error.code as string) {
     case 'InvalidCredentials':
     case 'TokenExpired':
-      return deskError('invalid-credentials', t('error.invalidCredentials'));
+      return translated('invalid-credentials', t, 'error.invalidCredentials');
     case 'Unreachable':
-      return deskError('unreachable', t('error.unreachable', { detail }));
+      return translated('unreachable', t, 'error.unreachable', { detail });
     case 'Tls':
-      return deskError('tls', t('error.tls', { detail }));
+      return translated('tls', t, 'error.tls', { detail });
     case 'BadResponse':
-      return deskError('bad-response', t('error.badResponse', { detail }));
+      return translated('bad-response', t, 'error.badResponse', { detail });
     case 'ServerError':
     case 'LoggedOnError':
-      return deskError('refused', t('error.refused', { detail }));
+      return translated('refused', t, 'error.refused', { detail });
     case 'Offline':
     case 'Closed':
-      return deskError('offline', t('error.offline'));
+      return translated('offline', t, 'error.offline');
     case 'Timeout':
-      return deskError('timeout', t('error.timeout'));
+      return translated('timeout', t, 'error.timeout');
     case 'AgentError':
       return agentErrorToDesk(error.data ?? {}, requested, t);
     case 'InvalidCommand':
       return deskError('invalid-request', detail);
     default:
-      return deskError('internal', t('error.internal', { detail }));
+      return translated('internal', t, 'error.internal', { detail });
   }
 }
 

@@ -4,7 +4,7 @@
  * agent's state, and disables every server action while the link is down.
  */
 import type { DeskSnapshot, TrayIcon, TrayMenuItem, TrayModel } from '../../preload/contract';
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey, Translate } from '../../shared/i18n';
 
 type Input = Pick<DeskSnapshot, 'connection' | 'user' | 'agent' | 'pauseReasons'>;
 

@@ -52,7 +52,8 @@ import { createSettingsStore } from './settings-store';
 import { createJsonFileStore } from '../files/json-file-store';
 import { createShortcuts, shortcutCommand } from './shortcuts';
 import { claimSingleInstance, hiddenFromArgv, linkFromArgv } from './single-instance';
-import { confirmDialogOptions, createTelLinkHandler } from './tel-links';
+import { confirmDialogOptions, createTelLinkHandler, informDialogOptions } from './tel-links';
+import { languageFor, translator } from '../../shared/i18n';
 import { createTray, trayIsDark } from './tray';
 import { createUpdater } from './updater';
 import { manageWindow, type WindowBehaviour } from './window';
@@ -88,7 +89,8 @@ if (
     .then(start)
     .catch((error: unknown) => {
       log.error('Agent Desk failed to start', error);
-      dialog.showErrorBox('Agent Desk could not start', String((error as Error)?.message ?? error));
+      const t = translator(languageFor(app.getLocale()));
+      dialog.showErrorBox(t('app.startFailed'), String((error as Error)?.message ?? error));
       app.exit(1);
     });
 }
@@ -191,6 +193,8 @@ async function start(): Promise<void> {
   if (policyError) theDesk.notice('error', 'admin-policy-ignored', { error: policyError });
   if (secrets.mode() === 'memory-only') theDesk.notice('warning', 'secrets-memory-only', {});
   const settings = () => theDesk.store.snapshot.settings;
+  /** The host's own dialogs speak the agent's language, as the window does. */
+  const words = () => translator(settings().language);
 
   // The window.
   const startHidden =
@@ -299,9 +303,9 @@ async function start(): Promise<void> {
   const telLink = createTelLinkHandler({
     snapshot: () => theDesk.store.snapshot,
     confirm: async (number) =>
-      (await dialog.showMessageBox(win, confirmDialogOptions(number))).response === 0,
-    inform: (message) =>
-      void dialog.showMessageBox(win, { type: 'warning', title: 'Agent Desk', message, buttons: ['OK'] }),
+      (await dialog.showMessageBox(win, confirmDialogOptions(number, words()))).response === 0,
+    inform: (message) => void dialog.showMessageBox(win, informDialogOptions(message, words())),
+    t: words,
     isConfirmed: () => hostState.get().telLinksConfirmed,
     rememberConfirmed: () => hostState.update({ telLinksConfirmed: true }),
     dial: async (plan) => {

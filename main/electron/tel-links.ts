@@ -7,6 +7,7 @@
  */
 import { parseTelLink, telDialPlan, type TelDialPlan } from '../desk/tel-link';
 import type { DeskSnapshot } from '../../preload/contract';
+import type { MessageKey, Translate } from '../../shared/i18n';
 
 export type TelLinkOutcome =
   | { outcome: 'dialled'; plan: Exclude<TelDialPlan, { kind: 'refuse' }> }
@@ -20,6 +21,8 @@ export interface TelLinkDeps {
   confirm: (number: string) => Promise<boolean>;
   /** Tells the agent why nothing happened. */
   inform: (message: string) => void;
+  /** The words in the agent's language at this moment. */
+  t: () => Translate;
   isConfirmed: () => boolean;
   rememberConfirmed: () => Promise<void>;
   /** Carries the plan out through the desk; resolves with an error message, or null on success. */
@@ -30,8 +33,8 @@ export interface TelLinkDeps {
   };
 }
 
-const REASONS: Record<string, string> = {
-  'not-connected': 'Agent Desk is not connected to the server.',
+const REASONS: Record<string, MessageKey> = {
+  'not-connected': 'telLink.notConnected',
 };
 
 export function createTelLinkHandler(deps: TelLinkDeps) {
@@ -40,7 +43,7 @@ export function createTelLinkHandler(deps: TelLinkDeps) {
     const parsed = parseTelLink(raw);
     if (!parsed.ok) {
       deps.logger.warn('Refused a phone link', { reason: parsed.reason });
-      deps.inform(`This phone link cannot be dialled (${parsed.reason}).`);
+      deps.inform(deps.t()('telLink.badLink', { reason: parsed.reason }));
       return { outcome: 'refused', reason: parsed.reason };
     }
     // Two links in quick succession must not stack two dialogs or two calls.
@@ -53,12 +56,14 @@ export function createTelLinkHandler(deps: TelLinkDeps) {
       }
       const plan = telDialPlan(deps.snapshot(), parsed.number);
       if (plan.kind === 'refuse') {
-        deps.inform(`${parsed.number} was not dialled: ${REASONS[plan.reason] ?? plan.reason}`);
+        const key = REASONS[plan.reason];
+        const reason = key ? deps.t()(key) : plan.reason;
+        deps.inform(deps.t()('telLink.notDialled', { number: parsed.number, reason }));
         return { outcome: 'refused', reason: plan.reason };
       }
       const error = await deps.dial(plan);
       if (error !== null) {
-        deps.inform(`${parsed.number} was not dialled: ${error}`);
+        deps.inform(deps.t()('telLink.notDialled', { number: parsed.number, reason: error }));
         return { outcome: 'failed', message: error };
       }
       deps.logger.info('Dialled from a phone link', { kind: plan.kind });
@@ -69,17 +74,21 @@ export function createTelLinkHandler(deps: TelLinkDeps) {
   };
 }
 
-/** The native dialog's options for the first confirmation. Pure. */
-export function confirmDialogOptions(number: string) {
+/** The native dialog's options for the first confirmation, in the agent's language. Pure. */
+export function confirmDialogOptions(number: string, t: Translate) {
   return {
     type: 'question' as const,
-    buttons: ['Call', 'Cancel'],
+    buttons: [t('telLink.call'), t('telLink.cancel')],
     defaultId: 0,
     cancelId: 1,
     noLink: true,
-    title: 'Agent Desk',
-    message: `Call ${number}?`,
-    detail:
-      'Another application asked Agent Desk to call this number. If you accept, phone links will be dialled without asking from now on.',
+    title: t('app.name'),
+    message: t('telLink.confirm', { number }),
+    detail: t('telLink.confirmDetail'),
   };
+}
+
+/** The native dialog's options for telling the agent why a link did nothing. Pure. */
+export function informDialogOptions(message: string, t: Translate) {
+  return { type: 'warning' as const, title: t('app.name'), message, buttons: [t('dialog.ok')] };
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { isPending, queueLabel, readableSheet } from '../store/selectors';
 import { useServices } from '../services';
 import { ErrorMessage } from './error-message';
-import { popReason } from './notices';
+import { popReason } from '../i18n';
 import { StatePill } from './state-pill';
 import { useAction } from './use-action';
 

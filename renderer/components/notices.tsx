@@ -1,5 +1,5 @@
 import type { NoticeView } from '../../preload/contract';
-import type { MessageKey, Translate } from '../i18n';
+import { popReason, type MessageKey, type Translate } from '../i18n';
 import { useServices } from '../services';
 import { useAction } from './use-action';
 
@@ -18,24 +18,6 @@ const NOTICE_TEXT: Record<string, MessageKey> = {
   'secrets-memory-only': 'notice.secretsMemoryOnly',
   'admin-policy-ignored': 'notice.adminPolicyIgnored',
 };
-
-const POP_REASONS: Record<string, MessageKey> = {
-  'too-long': 'popReason.tooLong',
-  'control-characters': 'popReason.controlCharacters',
-  unparsable: 'popReason.unparsable',
-  scheme: 'popReason.scheme',
-  'http-not-allowed': 'popReason.httpNotAllowed',
-  credentials: 'popReason.credentials',
-  'host-not-allowed': 'popReason.hostNotAllowed',
-  'token-to-unlisted-host': 'popReason.tokenToUnlistedHost',
-  'already-popped': 'popReason.alreadyPopped',
-};
-
-/** Why the screen-pop policy refused a page, in words. */
-export function popReason(t: Translate, reason: string): string {
-  const key = POP_REASONS[reason];
-  return key ? t(key) : reason;
-}
 
 export function noticeText(t: Translate, notice: NoticeView): string {
   const key = NOTICE_TEXT[notice.code];

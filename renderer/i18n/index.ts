@@ -1,17 +1,15 @@
-import i18next from 'i18next';
 import type { ReadonlySignal } from '@preact/signals';
 import type { Language } from '../../preload/contract';
-import { en } from './en';
-import { fr } from './fr';
+import { translator, type Translate } from '../../shared/i18n';
 
-type CatalogueKey = keyof typeof en;
-/** A plural entry is written `key_one` / `key_other` and looked up as `key` with a `count`. */
-type PluralBase = CatalogueKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
-export type MessageKey = Exclude<CatalogueKey, `${string}_one` | `${string}_other`> | PluralBase;
-export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
-
-export const CATALOGUES = { en, fr } as const;
+export {
+  CATALOGUES,
+  isMessageKey,
+  popReason,
+  type MessageKey,
+  type Params,
+  type Translate,
+} from '../../shared/i18n';
 
 export interface I18n {
   readonly language: ReadonlySignal<Language>;
@@ -19,36 +17,19 @@ export interface I18n {
   t: Translate;
 }
 
-/**
- * i18next rather than a hand-rolled lookup: plural rules per language (French counts 0 and 1 as
- * singular, English does not), interpolation, and fallback to English, in a maintained library.
- */
+/** The window's translator: the shared catalogues (`shared/i18n`), following the language setting. */
 export function createI18n(language: ReadonlySignal<Language>): I18n {
-  const instance = i18next.createInstance();
-  void instance.init({
-    initAsync: false,
-    resources: { en: { translation: en }, fr: { translation: fr } },
-    lng: language.peek(),
-    fallbackLng: 'en',
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false }, // Preact escapes text itself.
-  });
-  const fixed = {
-    en: instance.getFixedT('en') as unknown as (key: string, params?: Params) => string,
-    fr: instance.getFixedT('fr') as unknown as (key: string, params?: Params) => string,
-  };
   // Plain labels are looked up many times a frame (every row of a long list): remember them.
   const plain = new Map<string, string>();
   return {
     language,
     t: (key, params) => {
       const lang = language.value;
-      if (params) return (fixed[lang] ?? fixed.en)(key, params);
+      if (params) return translator(lang)(key, params);
       const id = `${lang}:${key}`;
       let text = plain.get(id);
       if (text === undefined) {
-        text = (fixed[lang] ?? fixed.en)(key);
+        text = translator(lang)(key);
         plain.set(id, text);
       }
       return text;

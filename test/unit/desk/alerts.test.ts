@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackRequestView } from '../../../preload/contract';
 import { AlertCenter, decideAlert, dueCallbacks } from '../../../main/desk/alerts';
-import { translator } from '../../../main/desk/i18n';
+import { translator } from '../../../shared/i18n';
 import { RecordingNotifier, RecordingShell } from './support';
 
 const t = translator('en');

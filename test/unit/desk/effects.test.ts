@@ -80,7 +80,7 @@ describe('screen pops and alerts', () => {
     });
     expect(desk.store.snapshot.notices.at(-1)).toMatchObject({ code: 'screen-pop-refused' });
     expect(ports.notifier.of('screen-pop-refused')[0]?.body).toBe(
-      'host not on the allowlist: https://crm.example.com/customer?folder=55',
+      'the site is not on the allowed list: https://crm.example.com/customer?folder=55',
     );
     expect(
       logs.some((line) => line.startsWith('screen pop refused') && line.includes('host-not-allowed')),
@@ -90,7 +90,8 @@ describe('screen pops and alerts', () => {
       ok: false,
       error: {
         code: 'refused',
-        message: 'The customer page was not opened: host not on the allowlist.',
+        message: 'The customer page was not opened: the site is not on the allowed list.',
+        key: 'error.popRefused',
         details: { reason: 'host-not-allowed' },
       },
     });
@@ -116,7 +117,9 @@ describe('screen pops and alerts', () => {
       ok: false,
       error: { code: 'refused', details: { reason: 'host-not-allowed' } },
     });
-    expect(!refused.ok && refused.error.message).toBe('This link was not opened: host not on the allowlist.');
+    expect(!refused.ok && refused.error.message).toBe(
+      'This link was not opened: the site is not on the allowed list.',
+    );
 
     const missing = await desk.invoke('call:openSheetLink', { name: 'folderNumber' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

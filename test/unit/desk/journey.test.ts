@@ -191,6 +191,8 @@ describe('agent login errors reach the user', () => {
         code: 'agent-error',
         message:
           'Your agent is already logged in on phone 1001, not on 1002. Log the agent out there, or sign in with phone number 1001.',
+        key: 'error.loggedInOnAnotherPhone',
+        params: { phoneNb: '1001', requestedNb: '1002' },
         details: { error: 'LoggedInOnAnotherPhone', phoneNb: '1001', requestedNb: '1002' },
       },
     });
@@ -216,7 +218,10 @@ describe('agent login errors reach the user', () => {
       ok: false,
       error: {
         code: 'agent-error',
-        message: 'The server does not know phone number 9999. Check the number of your line.',
+        message:
+          'The server does not know the phone number 9999. Check the number of your line and try again.',
+        key: 'error.phoneNumberUnknown',
+        params: { requestedNb: '9999' },
         details: { error: 'PhoneNumberUnknown', requestedNb: '9999' },
       },
     });

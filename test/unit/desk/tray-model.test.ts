@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentView, DeskSnapshot, TrayMenuItem } from '../../../preload/contract';
-import { translator } from '../../../main/desk/i18n';
+import { translator } from '../../../shared/i18n';
 import { trayModel } from '../../../main/desk/tray-model';
 import { emptySnapshot } from '../../../main/desk/desk';
 
@@ -60,7 +60,7 @@ describe('tray model', () => {
 
   it('tells the state and the time in it', () => {
     const model = trayModel(snapshot({ agent: agent('AgentOnPause', 75, 'lunch') }), NOW, t);
-    expect(model.tooltip).toBe('Agent Desk — Paused (Lunch) for 1 h 15 min');
+    expect(model.tooltip).toBe('Agent Desk — Paused · Lunch for 1 h 15 min');
   });
 
   it('offers the pause reasons of kind "pause" as a submenu, enabled when logged in', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentView, DeskSnapshot, UserView } from '../../../preload/contract';
-import { confirmDialogOptions, createTelLinkHandler } from '../../../main/electron/tel-links';
+import type { AgentView, DeskSnapshot, Language, UserView } from '../../../preload/contract';
+import {
+  confirmDialogOptions,
+  createTelLinkHandler,
+  informDialogOptions,
+} from '../../../main/electron/tel-links';
+import { translator } from '../../../shared/i18n';
 
 type Snapshot = Pick<DeskSnapshot, 'connection' | 'user' | 'agent'>;
 const connected: Snapshot = {
@@ -9,7 +14,9 @@ const connected: Snapshot = {
   agent: { id: 11, queues: [3, 1], state: 'AgentReady' } as AgentView,
 };
 
-function setup(options: { answer?: boolean; snapshot?: Snapshot; dialError?: string | null } = {}) {
+function setup(
+  options: { answer?: boolean; snapshot?: Snapshot; dialError?: string | null; language?: Language } = {},
+) {
   const state = { confirmed: false, asked: [] as string[], told: [] as string[], dialled: [] as unknown[] };
   const handle = createTelLinkHandler({
     snapshot: () => options.snapshot ?? connected,
@@ -18,6 +25,7 @@ function setup(options: { answer?: boolean; snapshot?: Snapshot; dialError?: str
       return options.answer ?? true;
     },
     inform: (message) => state.told.push(message),
+    t: () => translator(options.language ?? 'en'),
     isConfirmed: () => state.confirmed,
     rememberConfirmed: async () => {
       state.confirmed = true;
@@ -94,8 +102,24 @@ describe('a tel: link handed to the app', () => {
     expect(state.asked).toEqual(['1002']);
   });
 
+  it('speaks the agent’s language', async () => {
+    const offline = setup({
+      snapshot: { connection: { state: 'signed-out' }, user: null, agent: null },
+      language: 'fr',
+    });
+    await offline.handle('tel:1002');
+    expect(offline.state.told).toEqual([
+      'Le 1002 n’a pas été composé : Agent Desk n’est pas connecté au serveur.',
+    ]);
+    expect(confirmDialogOptions('1002', translator('fr'))).toMatchObject({
+      buttons: ['Appeler', 'Annuler'],
+      message: 'Appeler le 1002 ?',
+    });
+    expect(informDialogOptions('x', translator('fr'))).toMatchObject({ message: 'x', buttons: ['OK'] });
+  });
+
   it('the confirmation dialog names the number and defaults to Call, Cancel on Escape', () => {
-    expect(confirmDialogOptions('1002')).toMatchObject({
+    expect(confirmDialogOptions('1002', translator('en'))).toMatchObject({
       type: 'question',
       buttons: ['Call', 'Cancel'],
       defaultId: 0,

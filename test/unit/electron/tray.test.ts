@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { AgentView, DeskSnapshot, TrayAction } from '../../../preload/contract';
-import { translator } from '../../../main/desk/i18n';
+import { translator } from '../../../shared/i18n';
 import { trayModel } from '../../../main/desk/tray-model';
 import {
   TRAY_ICONS,

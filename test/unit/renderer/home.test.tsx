@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { AgentView } from '../../../preload/contract';
+import { agentErrorToDesk, translated } from '../../../main/desk/errors';
+import { popReason, translator } from '../../../shared/i18n';
 import { agent, incomingCall, makeSnapshot, NOW } from './fixtures';
 import { renderDesk } from './harness';
 
@@ -160,11 +162,8 @@ describe('agent home', () => {
     const view = renderDesk(makeSnapshot({ agent: { ...me, state: 'AgentLoggedOut' } }));
     view.fake.answer('agent:login', {
       ok: false,
-      error: {
-        code: 'agent-error',
-        message: 'PhoneNumberUnknown',
-        details: { error: 'PhoneNumberUnknown', requestedNb: '1001' },
-      },
+      // What the desk answers (main/desk/errors.ts), worded in the other language on purpose.
+      error: agentErrorToDesk({ Error: 'PhoneNumberUnknown', RequestedNb: '1001' }, '', translator('fr')),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Log in on 1001' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
@@ -219,17 +218,21 @@ describe('call card', () => {
     expect(view.fake.sent('call:reopenScreenPop')).toEqual([{}]);
     view.fake.answer('call:openSheetLink', {
       ok: false,
-      error: {
-        code: 'refused',
-        message: 'This link was not opened: host not on the allowlist.',
-        details: { reason: 'host-not-allowed' },
-      },
+      error: translated(
+        'refused',
+        translator('en'),
+        'error.linkRefused',
+        { reason: popReason(translator('en'), 'host-not-allowed') },
+        { reason: 'host-not-allowed' },
+      ),
     });
     const tracker = within(fields).getByRole('button', { name: 'https://tracker.example.org/c/42' });
     await waitFor(() => expect((tracker as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(tracker);
     expect(view.fake.sent('call:openSheetLink')).toEqual([{ name: 'tracker' }]);
-    expect(await screen.findByText('This link was not opened: host not on the allowlist.')).toBeTruthy();
+    expect(
+      await screen.findByText('This link was not opened: the site is not on the allowed list.'),
+    ).toBeTruthy();
   });
 
   it('re-opens the customer page through the bridge, and says when the policy refused it', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { agentErrorToDesk } from '../../../main/desk/errors';
 import { anotherPhoneNumbers, describeError } from '../../../renderer/errors';
+import { translator } from '../../../shared/i18n';
 import { fieldLabel, formatDuration, formatSeconds } from '../../../renderer/format';
 import { nextSignedIn } from '../../../renderer/app';
 import { parseAllowlist } from '../../../renderer/screens/settings';
@@ -32,22 +34,33 @@ describe('describeError', () => {
       details: { error: 'LoggedInOnAnotherPhone', phoneNb: '1002', RequestedNb: '1001' },
     };
     expect(describeError(error)).toEqual({
-      key: 'error.loggedInOnAnotherPhone',
+      key: 'anotherPhone.explain',
       params: { phoneNb: '1002', requestedNb: '1001' },
     });
     expect(anotherPhoneNumbers(error)).toEqual({ phoneNb: '1002', requestedNb: '1001' });
   });
 
-  it('maps each code to its own words', () => {
+  it('shows the sentence the desk chose, by its key, in the window’s language', () => {
+    const fromDesk = agentErrorToDesk(
+      { Error: 'PhoneNumberUnknown', RequestedNb: '1001' },
+      '',
+      translator('fr'),
+    );
+    expect(describeError(fromDesk)).toEqual({
+      key: 'error.phoneNumberUnknown',
+      params: { requestedNb: '1001' },
+    });
+  });
+
+  it('words by code what the bridge answered without the desk', () => {
     expect(describeError({ code: 'invalid-credentials', message: '' }).key).toBe('error.invalidCredentials');
-    expect(describeError({ code: 'tls', message: 'bad cert' })).toEqual({
+    expect(describeError({ code: 'tls', message: 'bad cert' })).toMatchObject({
       key: 'error.tls',
       params: { detail: 'bad cert' },
     });
-    expect(describeError({ code: 'agent-error', message: 'm', details: { error: 'Other' } })).toEqual({
-      key: 'error.agentError',
-      params: { error: 'Other' },
-    });
+    expect(describeError({ code: 'offline', message: 'socket closed', key: 'no.such.key' }).key).toBe(
+      'error.offline',
+    );
     expect(describeError({ code: 'internal', message: 'x'.repeat(500) }).params.detail).toHaveLength(200);
   });
 });

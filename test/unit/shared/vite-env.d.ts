@@ -1,4 +1,4 @@
-/** The part of Vite's `import.meta.glob` the catalogue test uses (the web tsconfig has no Vite types). */
+/** The part of Vite's `import.meta.glob` the catalogue test uses (the tsconfigs carry no Vite types). */
 interface ImportMeta {
   glob<T = unknown>(
     pattern: string | string[],
