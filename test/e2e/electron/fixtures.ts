@@ -134,7 +134,7 @@ export const test = base.extend<Fixtures, { built: string }>({
   // eslint-disable-next-line no-empty-pattern
   userDataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'agent-desk-electron-'));
-    // Settings as an agent would have saved them: the practice CRM allowed for screen pops.
+    // Settings as Agent Desk 0.1 saved them (migrated at start): the practice CRM allowed for pops.
     await writeFile(
       join(dir, 'settings.json'),
       JSON.stringify({
