@@ -16,7 +16,6 @@ import {
   app,
   dialog,
   globalShortcut,
-  ipcMain,
   nativeImage,
   nativeTheme,
   powerMonitor,
@@ -40,7 +39,7 @@ import { SCENARIOS, startPracticeServer, type PracticeServer } from '../../sim/i
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { createExternalOpener } from './external-opener';
 import { openHostState } from './host-state';
-import { registerBridgeIpc, sendEvent } from './ipc';
+import { openBridgeIpc, sendEvent } from './ipc';
 import { buildDiagnostics, configureLog } from './logging';
 import { createNotifier } from './notifications';
 import { applyStartAtLogin, registerLinkSchemes } from './os-integration';
@@ -224,7 +223,7 @@ async function start(): Promise<void> {
   );
 
   // The bridge: commands in (sender checked), events out.
-  registerBridgeIpc(ipcMain, {
+  openBridgeIpc({
     trustedContentsId: () => (win.isDestroyed() ? null : win.webContents.id),
     logger,
     handle: async (command, request) => {
