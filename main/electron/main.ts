@@ -40,7 +40,7 @@ import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { createExternalOpener } from './external-opener';
 import { openHostState } from './host-state';
 import { openBridgeIpc, sendEvent } from './ipc';
-import { buildDiagnostics, configureLog } from './logging';
+import { configureLog, createHostDiagnostics } from './logging';
 import { createNotifier } from './notifications';
 import { applyStartAtLogin, registerLinkSchemes } from './os-integration';
 import { createOutboxStore } from './outbox-store';
@@ -51,7 +51,7 @@ import { APP_ENTRY_URL, APP_SCHEME, hardenSession, hardenWebContents, mainWindow
 import { createSettingsStore } from './settings-store';
 import { createShortcuts, shortcutCommand } from './shortcuts';
 import { claimSingleInstance, hiddenFromArgv, linkFromArgv } from './single-instance';
-import { confirmDialogOptions, createTelLinkHandler } from './tel-links';
+import { confirmDialogOptions, createTelLinkHandler, dialCommand } from './tel-links';
 import { createTray, trayIsDark } from './tray';
 import { createUpdater } from './updater';
 import { manageWindow, type WindowBehaviour } from './window';
@@ -176,6 +176,10 @@ async function start(): Promise<void> {
         if (error) throw new Error(error);
       },
     },
+    diagnostics: createHostDiagnostics(
+      () => ({ app: app.getVersion(), electron: process.versions.electron, platform, arch: process.arch }),
+      logger,
+    ),
     logger,
   };
   desk = createDesk(ports, {
@@ -226,20 +230,7 @@ async function start(): Promise<void> {
   openBridgeIpc({
     trustedContentsId: () => (win.isDestroyed() ? null : win.webContents.id),
     logger,
-    handle: async (command, request) => {
-      const result = await handleInvoke(theDesk, command, request);
-      if (command !== 'diagnostics:copy' || !result.ok) return result;
-      const about = {
-        app: app.getVersion(),
-        electron: process.versions.electron,
-        platform,
-        arch: process.arch,
-      };
-      return {
-        ok: true,
-        value: buildDiagnostics({ desk: String(result.value), about, log: await logger.readRecent() }),
-      };
-    },
+    handle: (command, request) => handleInvoke(theDesk, command, request),
   });
   theDesk.store.subscribe((message) => {
     const contents = win.isDestroyed() ? null : win.webContents;
@@ -303,21 +294,11 @@ async function start(): Promise<void> {
       void dialog.showMessageBox(win, { type: 'warning', title: 'Agent Desk', message, buttons: ['OK'] }),
     isConfirmed: () => hostState.get().telLinksConfirmed,
     rememberConfirmed: () => hostState.update({ telLinksConfirmed: true }),
+    // Through the command table, like a click: validated, marked pending, errors as sentences.
     dial: async (plan) => {
-      if (plan.kind === 'dialFromQueue') {
-        const result = await handleInvoke(theDesk, 'call:dialFromQueue', {
-          destination: plan.destination,
-          queueId: plan.queueId,
-        });
-        return result.ok ? null : result.error.message;
-      }
-      try {
-        if (!theDesk.client) return 'not signed in';
-        theDesk.client.dial(plan.destination);
-        return null;
-      } catch (error) {
-        return (error as Error).message;
-      }
+      const { command, request } = dialCommand(plan);
+      const result = await handleInvoke(theDesk, command, request);
+      return result.ok ? null : result.error.message;
     },
     logger,
   });

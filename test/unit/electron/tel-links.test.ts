@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentView, DeskSnapshot, UserView } from '../../../preload/contract';
-import { confirmDialogOptions, createTelLinkHandler } from '../../../main/electron/tel-links';
+import { COMMAND_NAMES, commands } from '../../../preload/contract';
+import { confirmDialogOptions, createTelLinkHandler, dialCommand } from '../../../main/electron/tel-links';
 
 type Snapshot = Pick<DeskSnapshot, 'connection' | 'user' | 'agent'>;
 const connected: Snapshot = {
@@ -101,6 +102,23 @@ describe('a tel: link handed to the app', () => {
       defaultId: 0,
       cancelId: 1,
       message: 'Call 1002?',
+    });
+  });
+
+  it('each plan becomes a bridge command whose request the contract accepts', () => {
+    const plans = [
+      { kind: 'dial', destination: '0601020304' },
+      { kind: 'dialFromQueue', destination: '+33123456789', queueId: 3 },
+    ] as const;
+    for (const plan of plans) {
+      const { command, request } = dialCommand(plan);
+      expect(COMMAND_NAMES).toContain(command);
+      expect(commands[command].request.safeParse(request).success).toBe(true);
+    }
+    expect(dialCommand(plans[0]).command).toBe('call:dial');
+    expect(dialCommand(plans[1])).toEqual({
+      command: 'call:dialFromQueue',
+      request: { destination: '+33123456789', queueId: 3 },
     });
   });
 });
