@@ -96,6 +96,11 @@ describe('architecture import rules', () => {
     ],
     [
       'main/desk/probe.ts',
+      "import { startWebHost } from '../../main/web/server';\nexport const y = startWebHost;\n",
+      'main/desk may not import main/web/server',
+    ],
+    [
+      'main/desk/probe.ts',
       "export { startWebHost } from '../../main/web/server';\n",
       'main/desk may not import main/web/server',
     ],
