@@ -97,13 +97,13 @@ describe('the agent journey against the practice server', () => {
   it('call data naming {xuc-token} or {xuc-username} is opened as a value, never as the secret', async () => {
     const { desk, ports } = await signedInDesk('alice', '1001');
     const s = () => desk.store.snapshot;
-    await eventually(() => s().agent?.state === 'AgentReady', 'agent ready');
+    await expect.poll(() => s().agent?.state, { message: 'agent ready' }).toBe('AgentReady');
     await control(sim, 'POST', '/sim/calls', {
       queueId: 1,
       callerNumber: '0601020304',
       variables: { folderNumber: '{xuc-token}' },
     });
-    await eventually(() => ports.urlOpener.opened.length === 1, 'screen pop');
+    await expect.poll(() => ports.urlOpener.opened, { message: 'screen pop' }).toHaveLength(1);
     expect(ports.urlOpener.opened[0]!.url).toBe('https://crm.example.com/customer?folder=%7Bxuc-token%7D');
     const token = desk.client?.token;
     expect(token).toBeTruthy();
