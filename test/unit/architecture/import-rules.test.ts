@@ -160,6 +160,13 @@ describe('architecture import rules', () => {
       'dev runtime',
     ],
     ['preload/contract.ts', "import WebSocket from 'ws';\nexport const y = WebSocket;\n", 'may not use ws'],
+    ['xuc/probe.ts', "export * from '../sim/model';\n", 'xuc may not import sim/model'],
+    ['preload/index.ts', "import { z } from 'zod';\nexport const y = z;\n", 'may not use zod'],
+    [
+      'preload/index.ts',
+      "import { commands } from './contract';\nexport const y = commands;\n",
+      'preload/index.ts may not import preload/contract (preload/contract.ts) (types only)',
+    ],
     // One door for ipcMain, as for ipcRenderer and openExternal.
     [
       'main/electron/probe.ts',
