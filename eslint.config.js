@@ -20,12 +20,14 @@ const PACKAGES = {
   ws: 'node',
   'node-notifier': 'node',
   esbuild: 'node', // the browser host bundles the renderer at start
+  kerberos: 'node', // the practice server's SSO loads it on demand (a devDependency)
   electron: 'electron',
   'electron-log': 'electron',
   'electron-store': 'electron',
   'electron-updater': 'electron',
   ...Object.fromEntries(
     [
+      '@coursetable/passport-cas',
       '@electron/fuses',
       '@eslint/js',
       '@playwright/test',
