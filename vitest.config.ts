@@ -26,5 +26,7 @@ export default defineConfig({
       },
     ],
     testTimeout: 15_000,
+    // Polls wait on real servers over real sockets, on a CPU shared with other jobs.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

@@ -427,6 +427,8 @@ export const commands = {
     request: z.object({ queueId: z.number().int().positive(), agentId: agentIdOpt }),
     result: null as unknown as void,
   },
+  /** A plain call from the agent's line (a `tel:` link for an agent without a queue, or NoRight). */
+  'call:dial': { request: z.object({ destination: phone }), result: null as unknown as void },
   'call:dialFromQueue': {
     request: z.object({
       destination: phone,

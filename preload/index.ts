@@ -22,6 +22,7 @@ const COMMANDS: Record<CommandName, true> = {
   'agent:listen': true,
   'queue:set': true,
   'queue:leave': true,
+  'call:dial': true,
   'call:dialFromQueue': true,
   'call:answer': true,
   'call:hangup': true,

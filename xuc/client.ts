@@ -22,6 +22,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { Link } from './link';
 import { seconds } from './net-errors';
 import { realTimers } from './timers';
+import { createConsoleLogger } from './console-logger';
 import { ctiSocketUrl, serverName } from './urls';
 import {
   commandSchemas,
@@ -65,12 +66,7 @@ export interface XucClientConfig extends XucClientOptions {
   random?: () => number;
 }
 
-export const consoleLogger: XucLogger = {
-  debug: () => {},
-  info: () => {},
-  warn: (message, fields) => console.warn(`[xuc] ${message}`, fields ?? ''),
-  error: (message, fields) => console.error(`[xuc] ${message}`, fields ?? ''),
-};
+const defaultLogger = createConsoleLogger({ prefix: '[xuc]' });
 
 interface PendingWait {
   reject(error: XucError): void;
@@ -110,7 +106,7 @@ export class XucClient implements XucClientApi {
 
   constructor(private readonly options: XucClientConfig) {
     this.timers = options.timers ?? realTimers;
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? defaultLogger;
     this.backoff = { ...DEFAULT_BACKOFF, ...definedOnly(options.backoff ?? {}) };
     this.random = options.random ?? Math.random;
     this.settings = {

@@ -2,7 +2,8 @@
  * The public API of `xuc/`. Transports are separate entry points (`xuc/transport-node`,
  * `xuc/transport-browser`) so a browser bundle never pulls in `ws`.
  */
-export { XucClient, agentError, consoleLogger, type ListObjectType, type XucClientConfig } from './client';
+export { XucClient, agentError, type ListObjectType, type XucClientConfig } from './client';
+export { createConsoleLogger, type ConsoleLoggerOptions } from './console-logger';
 export type {
   AuthResult,
   FrameStats,

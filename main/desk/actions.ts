@@ -432,6 +432,9 @@ export function buildActions(rt: DeskRuntime): Actions {
         () => [],
       );
     },
+    'call:dial': async (r) => {
+      requireSession().client.dial(r.destination);
+    },
     'call:dialFromQueue': async (r) => {
       requireSession().client.dialFromQueue(
         r.destination,
@@ -557,7 +560,10 @@ export function buildActions(rt: DeskRuntime): Actions {
     'notice:dismiss': async ({ id }) => {
       rt.dismissNotice(id);
     },
-    'diagnostics:copy': async () => diagnostics(rt),
+    'diagnostics:copy': async () => {
+      const summary = diagnostics(rt);
+      return rt.ports.diagnostics ? rt.ports.diagnostics.complete(summary) : summary;
+    },
     'diagnostics:openLogs': async () => {
       if (!rt.ports.logs) fail(translated('refused', t(), 'error.notAvailable'));
       await rt.ports.logs!.open();

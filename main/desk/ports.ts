@@ -38,6 +38,14 @@ export interface LogViewer {
   open(): Promise<void>;
 }
 
+/**
+ * Adds what only the host knows (where it runs, its recent log) to the desk's diagnostics summary,
+ * redacted as a whole; optional.
+ */
+export interface HostDiagnostics {
+  complete(deskSummary: string): Promise<string>;
+}
+
 export interface TrayView {
   render(model: TrayModel): void;
 }
@@ -86,5 +94,6 @@ export interface DeskPorts {
   fetch?: typeof fetch;
   practice?: PracticeServerPort;
   logs?: LogViewer;
+  diagnostics?: HostDiagnostics;
   logger: Logger;
 }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { redactText, redactValue } from './redact';
-import type { Logger } from '../desk/ports';
+import type { HostDiagnostics, Logger } from '../desk/ports';
 
 export interface LogMessageLike {
   data: unknown[];
@@ -102,4 +102,14 @@ export function buildDiagnostics(input: {
       input.log,
     ].join('\n'),
   );
+}
+
+/** The desk's `diagnostics` port: its summary, then `about()` and the recent log, redacted. */
+export function createHostDiagnostics(
+  about: () => Record<string, unknown>,
+  logger: Pick<HostLogger, 'readRecent'>,
+): HostDiagnostics {
+  return {
+    complete: async (desk) => buildDiagnostics({ desk, about: about(), log: await logger.readRecent() }),
+  };
 }

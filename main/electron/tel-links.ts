@@ -74,6 +74,16 @@ export function createTelLinkHandler(deps: TelLinkDeps) {
   };
 }
 
+/** The bridge command that carries out a dial plan, so it is validated and marked pending like a click. */
+export function dialCommand(plan: Exclude<TelDialPlan, { kind: 'refuse' }>) {
+  return plan.kind === 'dialFromQueue'
+    ? {
+        command: 'call:dialFromQueue' as const,
+        request: { destination: plan.destination, queueId: plan.queueId },
+      }
+    : { command: 'call:dial' as const, request: { destination: plan.destination } };
+}
+
 /** The native dialog's options for the first confirmation, in the agent's language. Pure. */
 export function confirmDialogOptions(number: string, t: Translate) {
   return {

@@ -125,3 +125,8 @@ export function trackWindowState(
   win.on('close', saveNow);
   return saveNow;
 }
+
+/** The displays' work areas, the primary first (as `restoreBounds` expects). Pure. */
+export function workAreasOf<D extends { id: number; workArea: Rect }>(primary: D, all: readonly D[]): Rect[] {
+  return [primary, ...all.filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+}

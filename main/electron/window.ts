@@ -49,3 +49,16 @@ export function manageWindow(
     },
   };
 }
+
+/**
+ * Whether the window starts hidden in the tray: the agent's setting, `--hidden` (the login item on
+ * Windows and Linux), or macOS reporting that it opened the app at login. Pure.
+ */
+export function startsHidden(input: {
+  setting: boolean;
+  argvHidden: boolean;
+  platform: string;
+  openedAtLogin: () => boolean;
+}): boolean {
+  return input.setting || input.argvHidden || (input.platform === 'darwin' && input.openedAtLogin());
+}

@@ -4,11 +4,13 @@
  * tray drawn by the page header from `snapshot.tray`, secrets in memory only, settings and outbox
  * as JSON files in the data dir.
  */
+import { Console } from 'node:console';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { systemClock } from '../desk/clock';
 import type { DeskNotification, DeskPorts, Logger, Notifier, PracticeServerPort } from '../desk/ports';
 import { startPracticeServer, type PracticeServer } from '../../sim/index';
+import { createConsoleLogger } from '../../xuc/console-logger';
 import { nodeSocketFactory } from '../../xuc/transport-node';
 import { createJsonFileStore } from '../files/json-file-store';
 import { createWebSettingsStore } from './settings-file-store';
@@ -80,15 +82,9 @@ export function lazyPractice(
   };
 }
 
+/** The browser host's log: the one console logger, all on stderr so stdout carries only the URL. */
 export function consoleLogger(verbose: boolean): Logger {
-  const line = (level: string, message: string, fields?: Record<string, unknown>) =>
-    process.stderr.write(`[${level}] ${message}${fields ? ' ' + JSON.stringify(fields) : ''}\n`);
-  return {
-    debug: (m, f) => verbose && line('debug', m, f),
-    info: (m, f) => verbose && line('info', m, f),
-    warn: (m, f) => line('warn', m, f),
-    error: (m, f) => line('error', m, f),
-  };
+  return createConsoleLogger({ verbose, console: new Console(process.stderr) });
 }
 
 export interface WebPortsOptions {

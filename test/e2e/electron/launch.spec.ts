@@ -34,11 +34,23 @@ test('launches one locked-down window on the app’s own scheme', async ({ app, 
   expect(
     await page.evaluate(() => (globalThis as unknown as PageWindow).open('https://example.com') === null),
   ).toBe(true);
+  // Listen after the app's own hardening listener: once this one has seen the navigation, the
+  // app's has already decided, so both are checked after the moment, not after a sleep.
+  await app.evaluate(({ BrowserWindow }) => {
+    const g = globalThis as unknown as { __navigations: Array<{ url: string; refused: boolean }> };
+    g.__navigations = [];
+    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (event, url) => {
+      g.__navigations.push({ url, refused: event.defaultPrevented });
+    });
+  });
   await page.evaluate(() => {
     (globalThis as unknown as PageWindow).location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { __navigations: unknown[] }).__navigations))
+    .toEqual([{ url: 'https://example.com/', refused: true }]);
   expect(page.url()).toBe('agent-desk://app/index.html');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
 
 test('closing the window hides it to the tray; the app keeps running', async ({ app, page }) => {

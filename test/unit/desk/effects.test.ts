@@ -10,7 +10,7 @@ import { handleInvoke } from '../../../main/desk/bridge';
 import { createDesk, type Desk } from '../../../main/desk/desk';
 import { XucClient } from '../../../xuc/client';
 import { control, deskFor, SCREEN_POP_SETTINGS, startSim } from './sim-helpers';
-import { eventually, makePorts, MemoryStore, type TestPorts } from './support';
+import { makePorts, MemoryStore, type TestPorts } from './support';
 
 let sim: PracticeServer;
 const desks: Desk[] = [];
@@ -35,7 +35,7 @@ async function aliceWith(settings: Settings): Promise<{ desk: Desk; ports: TestP
     rememberPassword: false,
   });
   expect(result.ok).toBe(true);
-  await eventually(() => made.desk.store.snapshot.agent?.state === 'AgentReady', 'ready');
+  await expect.poll(() => made.desk.store.snapshot.agent?.state, { message: 'ready' }).toBe('AgentReady');
   return made;
 }
 
@@ -54,10 +54,12 @@ describe('screen pops and alerts', () => {
       screenPop: { ...SCREEN_POP_SETTINGS.screenPop, trigger: 'answered' },
     });
     await ring();
-    await eventually(() => desk.store.snapshot.call?.screenPop.status === 'waiting', 'waiting pop');
+    await expect
+      .poll(() => desk.store.snapshot.call?.screenPop.status, { message: 'waiting pop' })
+      .toBe('waiting');
     expect(ports.urlOpener.opened).toEqual([]);
     expect((await desk.invoke('call:answer', {})).ok).toBe(true);
-    await eventually(() => ports.urlOpener.opened.length === 1, 'opened on answer');
+    await expect.poll(() => ports.urlOpener.opened, { message: 'opened on answer' }).toHaveLength(1);
     expect(ports.urlOpener.opened[0]!.url).toBe('https://crm.example.com/customer?folder=55');
     // The agent may open it again by hand; the policy's once-per-call is about automatic pops.
     expect((await desk.invoke('call:reopenScreenPop', {})).ok).toBe(true);
@@ -72,7 +74,9 @@ describe('screen pops and alerts', () => {
     });
     ports.logger.warn = (message, fields) => logs.push(`${message} ${JSON.stringify(fields)}`);
     await ring();
-    await eventually(() => desk.store.snapshot.call?.screenPop.status === 'refused', 'refused');
+    await expect
+      .poll(() => desk.store.snapshot.call?.screenPop.status, { message: 'refused' })
+      .toBe('refused');
     expect(desk.store.snapshot.call?.screenPop).toMatchObject({
       status: 'refused',
       reason: 'host-not-allowed',
@@ -101,7 +105,7 @@ describe('screen pops and alerts', () => {
   it('opens a Sheet link only where the allowlist allows, by its name, never a URL from the page', async () => {
     const { desk, ports } = await aliceWith(SCREEN_POP_SETTINGS);
     await ring('A 7');
-    await eventually(() => ports.urlOpener.opened.length === 1, 'the automatic pop');
+    await expect.poll(() => ports.urlOpener.opened, { message: 'the automatic pop' }).toHaveLength(1);
 
     expect(await desk.invoke('call:openSheetLink', { name: 'contract' })).toEqual({
       ok: true,
@@ -132,15 +136,17 @@ describe('screen pops and alerts', () => {
       notifications: { enabled: true, doNotDisturb: true },
     });
     await ring();
-    await eventually(() => ports.urlOpener.opened.length === 1, 'pop');
-    await eventually(() => desk.store.snapshot.call?.callerNumber === '0600000001', 'caller known');
+    await expect.poll(() => ports.urlOpener.opened, { message: 'pop' }).toHaveLength(1);
+    await expect
+      .poll(() => desk.store.snapshot.call?.callerNumber, { message: 'caller known' })
+      .toBe('0600000001');
     expect(ports.notifier.shown).toEqual([]);
   });
 
   it('clicking the call notification shows the window', async () => {
     const { ports } = await aliceWith(SCREEN_POP_SETTINGS);
     await ring();
-    await eventually(() => ports.notifier.of('incoming-call').length === 1, 'notification');
+    await expect.poll(() => ports.notifier.of('incoming-call'), { message: 'notification' }).toHaveLength(1);
     ports.notifier.shown.find((s) => s.notification.kind === 'incoming-call')!.click();
     expect(ports.shell.shows).toBe(1);
   });
@@ -172,7 +178,9 @@ describe('actions', () => {
   it('fails at once with "offline" when the link is down, and sends nothing', async () => {
     const { desk } = await aliceWith(SCREEN_POP_SETTINGS);
     await sim.close();
-    await eventually(() => desk.store.snapshot.connection.state !== 'connected', 'offline');
+    await expect
+      .poll(() => desk.store.snapshot.connection.state, { message: 'offline' })
+      .not.toBe('connected');
     expect(await desk.invoke('agent:unpause', {})).toMatchObject({ ok: false, error: { code: 'offline' } });
     ({ sim } = await startSim()); // for afterEach
   });
@@ -247,6 +255,8 @@ describe('settings', () => {
     );
     desks.push(again);
     await again.start();
-    await eventually(() => again.store.snapshot.connection.state === 'connected', 'auto sign-in');
+    await expect
+      .poll(() => again.store.snapshot.connection.state, { message: 'auto sign-in' })
+      .toBe('connected');
   });
 });

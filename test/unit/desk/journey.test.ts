@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualScheduler, PracticeServer } from '../../../sim/index';
 import type { Desk } from '../../../main/desk/desk';
 import { control, deskFor, simState, startSim } from './sim-helpers';
-import { eventually, type TestPorts } from './support';
+import { type TestPorts } from './support';
 
 let sim: PracticeServer;
 let scheduler: ManualScheduler;
@@ -42,8 +42,10 @@ describe('the agent journey against the practice server', () => {
     const s = () => desk.store.snapshot;
     expect(s().connection.state).toBe('connected');
     expect(s().user).toMatchObject({ login: 'alice', profile: 'NoRight', agentId: 11 });
-    await eventually(() => s().agent?.state === 'AgentReady', 'agent ready');
-    await eventually(() => s().pauseReasons.length > 0 && Object.keys(s().queues).length > 0, 'lists');
+    await expect.poll(() => s().agent?.state, { message: 'agent ready' }).toBe('AgentReady');
+    await expect
+      .poll(() => s().pauseReasons.length > 0 && Object.keys(s().queues).length > 0, { message: 'lists' })
+      .toBe(true);
     expect(ports.tray.last?.icon).toBe('ready');
 
     const placed = await control(sim, 'POST', '/sim/calls', {
@@ -52,11 +54,12 @@ describe('the agent journey against the practice server', () => {
       callerName: 'Jean & Fils',
       variables: { folderNumber: '4242' },
     });
-    await eventually(
-      () => s().call?.phase === 'ringing' && ports.notifier.of('incoming-call').length === 1,
-      'ring',
-    );
-    await eventually(() => ports.urlOpener.opened.length === 1, 'screen pop');
+    await expect
+      .poll(() => s().call?.phase === 'ringing' && ports.notifier.of('incoming-call').length === 1, {
+        message: 'ring',
+      })
+      .toBe(true);
+    await expect.poll(() => ports.urlOpener.opened, { message: 'screen pop' }).toHaveLength(1);
     expect(ports.urlOpener.opened).toEqual([
       { url: 'https://crm.example.com/customer?folder=4242', multiTab: false },
     ]);
@@ -69,16 +72,22 @@ describe('the agent journey against the practice server', () => {
       queueName: 'sales',
       screenPop: { status: 'opened', url: 'https://crm.example.com/customer?folder=4242' },
     });
-    await eventually(() => ports.tray.last?.icon === 'ringing', 'ringing tray');
+    await expect.poll(() => ports.tray.last?.icon, { message: 'ringing tray' }).toBe('ringing');
 
     expect(await desk.invoke('call:answer', {})).toEqual({ ok: true, value: undefined });
-    await eventually(() => s().call?.phase === 'on-call', 'on call');
+    await expect.poll(() => s().call?.phase, { message: 'on call' }).toBe('on-call');
     expect(s().agent?.state).toBe('AgentOnCall');
 
     await control(sim, 'POST', `/sim/calls/${placed.callId as string}/hangup`);
-    await eventually(() => s().call?.phase === 'wrapup' && s().agent?.state === 'AgentOnWrapup', 'wrap-up');
+    await expect
+      .poll(() => s().call?.phase === 'wrapup' && s().agent?.state === 'AgentOnWrapup', {
+        message: 'wrap-up',
+      })
+      .toBe(true);
     scheduler.advance(60_000); // the queue's wrap-up time passes on the server
-    await eventually(() => s().agent?.state === 'AgentReady' && s().call === null, 'ready again');
+    await expect
+      .poll(() => s().agent?.state === 'AgentReady' && s().call === null, { message: 'ready again' })
+      .toBe(true);
 
     // Exactly one of each for the whole call, even with more events after the ring.
     expect(ports.notifier.of('incoming-call')).toHaveLength(1);
@@ -88,13 +97,13 @@ describe('the agent journey against the practice server', () => {
   it('call data naming {xuc-token} or {xuc-username} is opened as a value, never as the secret', async () => {
     const { desk, ports } = await signedInDesk('alice', '1001');
     const s = () => desk.store.snapshot;
-    await eventually(() => s().agent?.state === 'AgentReady', 'agent ready');
+    await expect.poll(() => s().agent?.state, { message: 'agent ready' }).toBe('AgentReady');
     await control(sim, 'POST', '/sim/calls', {
       queueId: 1,
       callerNumber: '0601020304',
       variables: { folderNumber: '{xuc-token}' },
     });
-    await eventually(() => ports.urlOpener.opened.length === 1, 'screen pop');
+    await expect.poll(() => ports.urlOpener.opened, { message: 'screen pop' }).toHaveLength(1);
     expect(ports.urlOpener.opened[0]!.url).toBe('https://crm.example.com/customer?folder=%7Bxuc-token%7D');
     const token = desk.client?.token;
     expect(token).toBeTruthy();
@@ -105,8 +114,12 @@ describe('the agent journey against the practice server', () => {
   it('pauses with a reason chosen in the tray menu, and the server agrees', async () => {
     const { desk } = await signedInDesk('alice', '1001');
     const s = () => desk.store.snapshot;
-    await eventually(() => s().agent?.state === 'AgentReady' && s().pauseReasons.length > 0, 'ready');
-    await eventually(() => s().tray.menu.find((i) => i.id === 'pause')?.enabled, 'pause enabled');
+    await expect
+      .poll(() => s().agent?.state === 'AgentReady' && s().pauseReasons.length > 0, { message: 'ready' })
+      .toBe(true);
+    await expect
+      .poll(() => s().tray.menu.find((i) => i.id === 'pause')?.enabled, { message: 'pause enabled' })
+      .toBeTruthy();
 
     const lunch = s()
       .tray.menu.find((i) => i.id === 'pause')!
@@ -127,10 +140,11 @@ describe('the agent journey against the practice server', () => {
   it('takes, starts and closes a callback', async () => {
     const { desk } = await signedInDesk('alice', '1001');
     const s = () => desk.store.snapshot;
-    await eventually(
-      () => Object.keys(s().callbackLists).length > 0 && s().agent?.state === 'AgentReady',
-      'lists',
-    );
+    await expect
+      .poll(() => Object.keys(s().callbackLists).length > 0 && s().agent?.state === 'AgentReady', {
+        message: 'lists',
+      })
+      .toBe(true);
     const list = Object.values(s().callbackLists).find((l) => l.name === 'Sales callbacks')!;
     const request = list.requests.find((r) => r.agentId === null)!;
 
@@ -145,7 +159,7 @@ describe('the agent journey against the practice server', () => {
     ).toEqual({ ok: true, value: undefined });
     const started = s().callbackLists[list.uuid]!.requests.find((r) => r.uuid === request.uuid)!;
     expect(started.ticketUuid).toEqual(expect.any(String));
-    await eventually(() => s().call?.phase === 'dialing', 'dialing the customer');
+    await expect.poll(() => s().call?.phase, { message: 'dialing the customer' }).toBe('dialing');
     expect(await desk.invoke('call:hangup', {})).toEqual({ ok: true, value: undefined });
 
     const closed = await desk.invoke('callback:updateTicket', {
@@ -173,7 +187,9 @@ describe('the agent journey against the practice server', () => {
 describe('agent login errors reach the user', () => {
   it('LoggedInOnAnotherPhone names both numbers and what to do', async () => {
     const first = await signedInDesk('alice', '1001');
-    await eventually(() => first.desk.store.snapshot.agent?.state === 'AgentReady', 'first desk ready');
+    await expect
+      .poll(() => first.desk.store.snapshot.agent?.state, { message: 'first desk ready' })
+      .toBe('AgentReady');
 
     const second = deskFor({ practice: { start: async () => ({ baseUrl: sim.baseUrl }) } });
     desks.push(second.desk);

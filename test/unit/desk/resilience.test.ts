@@ -6,12 +6,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { XucClient } from '../../../xuc/client';
 import { nodeSocketFactory } from '../../../xuc/transport-node';
 import { createJsonFileStore } from '../../../main/files/json-file-store';
 import { control, deskFor, simState, startSim } from './sim-helpers';
-import { eventually, MemorySecrets } from './support';
+import { MemorySecrets } from './support';
 import { startProxy, type TcpProxy } from './tcp-proxy';
 
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
@@ -45,18 +45,22 @@ describe('the computer woke up', () => {
     });
     expect(signIn.ok).toBe(true);
     const s = () => desk.store.snapshot;
-    await eventually(() => s().agent?.state === 'AgentReady', 'ready');
+    await expect.poll(() => s().agent?.state, { message: 'ready' }).toBe('AgentReady');
 
     // Asleep: the socket stays open but carries nothing, and a call rings meanwhile.
     proxy.freeze();
     await control(sim, 'POST', '/sim/calls', { queueId: 1, callerNumber: '0622', callerName: 'Yann' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server has sent the ringing state into the frozen link: the moment has passed, and the
+    // desk, which saw nothing of it, must still say Ready and connected.
+    await vi.waitFor(() => expect(proxy.held()).toContain('AgentRinging'));
     expect(s().agent?.state).toBe('AgentReady');
     expect(s().connection.state).toBe('connected');
 
     await desk.systemWoke();
 
-    await eventually(() => s().agent?.state === 'AgentRinging', 'the missed ringing state after wake');
+    await expect
+      .poll(() => s().agent?.state, { message: 'the missed ringing state after wake' })
+      .toBe('AgentRinging');
     expect(s().connection.state).toBe('connected');
     expect(ports.notifier.of('connection-lost')).toEqual([]);
     expect(ports.notifier.of('connection-restored')).toEqual([]);
@@ -81,38 +85,47 @@ describe('server killed mid-call and restarted', () => {
     });
     expect(signIn.ok).toBe(true);
     const s = () => desk.store.snapshot;
-    await eventually(
-      () => s().agent?.state === 'AgentReady' && Object.keys(s().agents).length === 8,
-      'ready',
-    );
+    await expect
+      .poll(() => s().agent?.state === 'AgentReady' && Object.keys(s().agents).length === 8, {
+        message: 'ready',
+      })
+      .toBe(true);
 
     const placed = await control(sim, 'POST', '/sim/calls', {
       queueId: 3,
       callerNumber: '0611',
       callerName: 'Zoé',
     });
-    await eventually(() => s().call?.phase === 'ringing', 'ringing');
+    await expect.poll(() => s().call?.phase, { message: 'ringing' }).toBe('ringing');
     await control(sim, 'POST', `/sim/calls/${placed.callId as string}/answer`);
-    await eventually(() => s().call?.phase === 'on-call', 'on call');
+    await expect.poll(() => s().call?.phase, { message: 'on call' }).toBe('on-call');
 
     await sim.close();
-    await eventually(() => ports.notifier.of('connection-lost').length === 1, 'connection lost');
+    await expect
+      .poll(() => ports.notifier.of('connection-lost'), { message: 'connection lost' })
+      .toHaveLength(1);
     expect(['reconnecting', 'connecting']).toContain(s().connection.state);
     expect(s().tray.icon).toBe('offline');
 
     ({ sim } = await startSim({ port }));
-    await eventually(() => s().connection.state === 'connected', 'reconnected', 8000);
-    await eventually(() => ports.notifier.of('connection-restored').length === 1, 'restored notification');
+    await expect
+      .poll(() => s().connection.state, { message: 'reconnected', timeout: 8000 })
+      .toBe('connected');
+    await expect
+      .poll(() => ports.notifier.of('connection-restored'), { message: 'restored notification' })
+      .toHaveLength(1);
 
     // The restarted server forgot the call and the logins: the desk must say the same.
     const server = await simState(sim);
-    await eventually(
-      () =>
-        server.agents.every((a) => s().agents[String(a.id)]?.state === a.state) &&
-        s().agent?.state === server.agents.find((a) => a.id === 18)!.state &&
-        s().call === null,
-      'store matching GET /sim/state',
-    );
+    await expect
+      .poll(
+        () =>
+          server.agents.every((a) => s().agents[String(a.id)]?.state === a.state) &&
+          s().agent?.state === server.agents.find((a) => a.id === 18)!.state &&
+          s().call === null,
+        { message: 'store matching GET /sim/state' },
+      )
+      .toBe(true);
     expect(s().call).toBeNull();
     for (const list of server.callbackLists) {
       expect(s().callbackLists[list.uuid]!.requests.map((r) => r.uuid)).toEqual(
@@ -160,12 +173,12 @@ describe('a ticket update made offline', () => {
     };
     expect((await first.desk.invoke('session:signIn', signIn)).ok).toBe(true);
     const s1 = () => first.desk.store.snapshot;
-    await eventually(() => Object.keys(s1().callbackLists).length > 0, 'lists');
+    await expect.poll(() => Object.keys(s1().callbackLists).length, { message: 'lists' }).toBeGreaterThan(0);
     const request = Object.values(s1().callbackLists)[0]!.requests.find((r) => r.agentId === null)!;
     expect((await first.desk.invoke('callback:take', { uuid: request.uuid })).ok).toBe(true);
 
     proxy.cut();
-    await eventually(() => s1().connection.state !== 'connected', 'link down');
+    await expect.poll(() => s1().connection.state, { message: 'link down' }).not.toBe('connected');
     const queued = await first.desk.invoke('callback:updateTicket', {
       uuid: request.uuid,
       status: 'NoAnswer',
@@ -186,9 +199,9 @@ describe('a ticket update made offline', () => {
     const s2 = () => second.desk.store.snapshot;
     expect(s2().outbox).toMatchObject([{ uuid: request.uuid, comment: 'Voicemail, left a message' }]);
     expect((await second.desk.invoke('session:signIn', signIn)).ok).toBe(true);
-    await eventually(() => s2().outbox.length === 0, 'outbox delivered');
+    await expect.poll(() => s2().outbox, { message: 'outbox delivered' }).toHaveLength(0);
     expect(JSON.parse(await readFile(outboxFile, 'utf8')).entries).toEqual([]);
-    await eventually(() => closedFor.get(request.uuid) === 1, 'the server closed it');
+    await expect.poll(() => closedFor.get(request.uuid), { message: 'the server closed it' }).toBe(1);
     const server = await simState(sim);
     expect(server.callbackLists.flatMap((l) => l.requests).some((r) => r.uuid === request.uuid)).toBe(false);
 

@@ -159,21 +159,3 @@ export function makePorts(overrides: Partial<DeskPorts> = {}): TestPorts {
     ...overrides,
   } as TestPorts;
 }
-
-/** Polls `check` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutMs = 4000): Promise<T> {
-  const started = Date.now();
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

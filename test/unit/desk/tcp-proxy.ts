@@ -17,6 +17,12 @@ export interface TcpProxy {
    * slept; new connections work.
    */
   freeze(): void;
+  /**
+   * What the server sent into frozen connections since `freeze()`, as text (the server's WebSocket
+   * frames are unmasked and uncompressed, so their JSON is readable): proof that something was
+   * sent and held back, so a test can assert that nothing reached the desk without sleeping.
+   */
+  held(): string;
   close(): Promise<void>;
 }
 
@@ -24,6 +30,7 @@ export async function startProxy(targetPort: number): Promise<TcpProxy> {
   let down = false;
   const sockets = new Set<Socket>();
   const pairs = new Set<[Socket, Socket]>();
+  const heldBack: Buffer[] = [];
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -62,10 +69,12 @@ export async function startProxy(targetPort: number): Promise<TcpProxy> {
         client.unpipe(upstream);
         upstream.unpipe(client);
         client.pause();
-        upstream.pause();
+        // Read what the server sends (so the test can see it) but never hand it on.
+        upstream.on('data', (chunk: Buffer) => heldBack.push(chunk)).resume();
       }
       pairs.clear();
     },
+    held: () => Buffer.concat(heldBack).toString('utf8'),
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

@@ -351,13 +351,33 @@ describe('main.ts wiring (Electron faked at the edge, everything else real)', ()
     await vi.waitFor(() => expect(fake.record.trayImages.at(-1)).toBe('tray-paused-dark.png'));
   });
 
-  it('a second launch’s tel: link is confirmed once, then dialled', async () => {
+  it('a second launch’s tel: link is confirmed once, then dialled through the command table', async () => {
+    const sentBefore = fake.record.sent.length;
     fake.app.emit('second-instance', {}, ['agent-desk', 'tel:06 01 02 03 04']);
     await vi.waitFor(() => expect(fake.record.dialogs).toEqual(['Call 0601020304?']));
     await vi.waitFor(
       async () => expect(JSON.stringify(await control('/sim/state'))).toContain('0601020304'),
       { timeout: 5_000 },
     );
+    // Alice (NoRight) dials plainly: the link went through `call:dial`, so the window saw its
+    // pending mark like a click's, rather than the host calling the xuc client behind the desk.
+    const patches = fake.record.sent
+      .slice(sentBefore)
+      .filter((m) => m.channel === 'agent-desk:event:desk:patch');
+    expect(JSON.stringify(patches)).toContain('"action":"call:dial"');
+  });
+
+  it('a later tel: link dials without asking again; a malformed one is refused with a native message', async () => {
+    expect(await invoke('call:hangup', {})).toEqual({ ok: true, value: undefined });
+    await vi.waitFor(async () => expect((await snapshot()).call).toBeNull(), { timeout: 5_000 });
+    fake.app.emit('second-instance', {}, ['agent-desk', 'tel:+33 1 23 45 67 89']);
+    await vi.waitFor(
+      async () => expect(JSON.stringify(await control('/sim/state'))).toContain('+33123456789'),
+      { timeout: 5_000 },
+    );
+    fake.app.emit('second-instance', {}, ['agent-desk', 'tel:call-me-maybe']);
+    await vi.waitFor(() => expect(fake.record.dialogs.at(-1)).toMatch(/cannot be dialled/));
+    expect(fake.record.dialogs.filter((d) => d.startsWith('Call '))).toHaveLength(1);
   });
 
   it('the computer waking restarts the CTI link at once, quietly, and it comes back connected', async () => {

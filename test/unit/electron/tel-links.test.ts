@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentView, DeskSnapshot, Language, UserView } from '../../../preload/contract';
+import { COMMAND_NAMES, commands } from '../../../preload/contract';
 import {
   confirmDialogOptions,
   createTelLinkHandler,
+  dialCommand,
   informDialogOptions,
 } from '../../../main/electron/tel-links';
 import { translator } from '../../../shared/i18n';
@@ -125,6 +127,23 @@ describe('a tel: link handed to the app', () => {
       defaultId: 0,
       cancelId: 1,
       message: 'Call 1002?',
+    });
+  });
+
+  it('each plan becomes a bridge command whose request the contract accepts', () => {
+    const plans = [
+      { kind: 'dial', destination: '0601020304' },
+      { kind: 'dialFromQueue', destination: '+33123456789', queueId: 3 },
+    ] as const;
+    for (const plan of plans) {
+      const { command, request } = dialCommand(plan);
+      expect(COMMAND_NAMES).toContain(command);
+      expect(commands[command].request.safeParse(request).success).toBe(true);
+    }
+    expect(dialCommand(plans[0]).command).toBe('call:dial');
+    expect(dialCommand(plans[1])).toEqual({
+      command: 'call:dialFromQueue',
+      request: { destination: '+33123456789', queueId: 3 },
     });
   });
 });

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openHostState } from '../../../main/electron/host-state';
-import { manageWindow, type WindowLike } from '../../../main/electron/window';
+import { manageWindow, startsHidden, type WindowLike } from '../../../main/electron/window';
 import {
   restoreBounds,
   trackWindowState,
+  workAreasOf,
   type Rect,
   type TrackableWindow,
 } from '../../../main/electron/window-state';
@@ -228,5 +229,22 @@ describe('manageWindow: close to tray, start hidden, show and focus', () => {
     win.minimized = true;
     behaviour.showAndFocus();
     expect(win.calls).toEqual(['restore', 'show', 'focus']);
+  });
+});
+
+describe('where the window opens, and whether it shows', () => {
+  it('lists the primary display first, whatever order the OS gives', () => {
+    const left = { id: 2, workArea: { x: -1920, y: 0, width: 1920, height: 1040 } };
+    const primary = { id: 1, workArea: { x: 0, y: 0, width: 2560, height: 1400 } };
+    expect(workAreasOf(primary, [left, primary])).toEqual([primary.workArea, left.workArea]);
+  });
+
+  it('starts hidden for the setting, for --hidden, or when macOS opened it at login', () => {
+    const base = { setting: false, argvHidden: false, platform: 'linux', openedAtLogin: () => true };
+    expect(startsHidden(base)).toBe(false); // only macOS reports "opened at login"
+    expect(startsHidden({ ...base, setting: true })).toBe(true);
+    expect(startsHidden({ ...base, argvHidden: true })).toBe(true);
+    expect(startsHidden({ ...base, platform: 'darwin' })).toBe(true);
+    expect(startsHidden({ ...base, platform: 'darwin', openedAtLogin: () => false })).toBe(false);
   });
 });

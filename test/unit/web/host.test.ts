@@ -18,7 +18,7 @@ import {
 } from '../../../main/web/public/bridge-client';
 import type { HostMessage } from '../../../main/web/protocol';
 import { applyPatch } from '../../../shared/patch';
-import { eventually, RecordingNotifier } from '../desk/support';
+import { RecordingNotifier } from '../desk/support';
 import { startProxy } from '../desk/tcp-proxy';
 
 let host: WebHost;
@@ -136,7 +136,7 @@ describe('web host: bridge protocol', () => {
   it('sends the snapshot first, answers malformed messages with invalid-request, and keeps the connection', async () => {
     const cookie = await session();
     const { ws, messages } = await openSocket({ origin: host.origin, cookie });
-    await eventually(() => messages.length > 0, 'snapshot');
+    await expect.poll(() => messages.length, { message: 'snapshot' }).toBeGreaterThan(0);
     expect(messages[0]).toMatchObject({
       event: 'desk:snapshot',
       payload: { connection: { state: 'signed-out' } },
@@ -154,7 +154,11 @@ describe('web host: bridge protocol', () => {
     ws.send(Buffer.from([0xff, 0x00]), { binary: true });
     ws.send(JSON.stringify({ id: 'after', command: 'desk:getSnapshot', request: {} }));
 
-    await eventually(() => messages.some((m) => 'id' in m && m.id === 'after'), 'answer after the bad ones');
+    await expect
+      .poll(() => messages.some((m) => 'id' in m && m.id === 'after'), {
+        message: 'answer after the bad ones',
+      })
+      .toBeTruthy();
     const answers = messages.filter((m): m is Extract<HostMessage, { result: unknown }> => 'result' in m);
     // Answers to invalid messages may overtake each other; compare them as a set.
     const byId = (a: [unknown, string], b: [unknown, string]) => String(a[0]).localeCompare(String(b[0]));
@@ -183,20 +187,24 @@ describe('web host: bridge protocol', () => {
     const cookie = await session();
     const { ws, messages } = await openSocket({ origin: host.origin, cookie });
     ws.send(JSON.stringify({ id: 1, command: 'settings:update', request: { language: 'fr' } }));
-    await eventually(() => messages.some((m) => 'id' in m && m.id === 1), 'answer');
+    await expect
+      .poll(() => messages.some((m) => 'id' in m && m.id === 1), { message: 'answer' })
+      .toBeTruthy();
     expect(messages.find((m) => 'id' in m && m.id === 1)).toMatchObject({
       result: { ok: true, value: { language: 'fr' } },
     });
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
       language: 'fr',
     });
-    await eventually(
-      () =>
-        messages.some(
-          (m) => 'event' in m && m.event === 'desk:patch' && JSON.stringify(m.payload).includes('"fr"'),
-        ),
-      'settings patch',
-    );
+    await expect
+      .poll(
+        () =>
+          messages.some(
+            (m) => 'event' in m && m.event === 'desk:patch' && JSON.stringify(m.payload).includes('"fr"'),
+          ),
+        { message: 'settings patch' },
+      )
+      .toBeTruthy();
   });
 });
 
@@ -221,7 +229,7 @@ describe('web host: the page-side bridge client', () => {
     expect(result).toMatchObject({ ok: true, value: { connection: { state: 'signed-out' } } });
     const seen: DeskSnapshot[] = [];
     client.on('desk:snapshot', (s) => seen.push(s));
-    await eventually(() => seen.length === 1, 'replayed snapshot');
+    await expect.poll(() => seen, { message: 'replayed snapshot' }).toHaveLength(1);
   });
 
   it('after the socket drops, fails invokes at once, then reconnects and gets a fresh snapshot', async () => {
@@ -241,15 +249,19 @@ describe('web host: the page-side bridge client', () => {
     clients.push(client);
     try {
       client.on('desk:snapshot', (s) => snapshots.push(s));
-      await eventually(() => snapshots.length === 1 && client.connected, 'first snapshot');
+      await expect
+        .poll(() => snapshots.length === 1 && client.connected, { message: 'first snapshot' })
+        .toBe(true);
       proxy.cut();
-      await eventually(() => !client.connected, 'socket down');
+      await expect.poll(() => client.connected, { message: 'socket down' }).toBe(false);
       expect(await client.invoke('desk:getSnapshot', {})).toMatchObject({
         ok: false,
         error: { code: 'offline' },
       });
       proxy.restore();
-      await eventually(() => snapshots.length === 2 && client.connected, 'fresh snapshot after reconnect');
+      await expect
+        .poll(() => snapshots.length === 2 && client.connected, { message: 'fresh snapshot after reconnect' })
+        .toBe(true);
       expect((await client.invoke('desk:getSnapshot', {})).ok).toBe(true);
     } finally {
       client.close();
@@ -274,7 +286,9 @@ describe('web host: the page-side bridge client', () => {
       phoneNumber: '1001',
     });
     expect(signIn).toEqual({ ok: true, value: undefined });
-    await eventually(() => host.desk.store.snapshot.agent?.state === 'AgentReady', 'agent ready');
+    await expect
+      .poll(() => host.desk.store.snapshot.agent?.state, { message: 'agent ready' })
+      .toBe('AgentReady');
 
     const practice = host.practice()!;
     const placed = await fetch(`${practice.baseUrl}/sim/calls`, {
@@ -288,12 +302,14 @@ describe('web host: the page-side bridge client', () => {
       }),
     });
     expect(placed.status).toBe(201);
-    await eventually(() => opened.length === 1, 'screen pop sent to the page');
+    await expect.poll(() => opened, { message: 'screen pop sent to the page' }).toHaveLength(1);
     // XiVO's rule: popupUrl + folderNumber.
     expect(opened[0]).toEqual({ url: 'https://crm.example.com/customer?folder=77', multiTab: false });
     expect(notifier.of('incoming-call')).toHaveLength(1);
 
     // The page's own copy, rebuilt from snapshot + patches, is the desk's state.
-    await eventually(() => isDeepStrictEqual(mirror, host.desk.store.snapshot), 'mirror in sync');
+    await expect
+      .poll(() => isDeepStrictEqual(mirror, host.desk.store.snapshot), { message: 'mirror in sync' })
+      .toBeTruthy();
   });
 });
