@@ -27,6 +27,8 @@ export interface CallRuntime {
   readonly variables: Readonly<Record<string, string>>;
   readonly folderNumber: string;
   readonly channel: string;
+  /** The SIP Call-ID of the call's leg on the agent's phone (PhoneEvent userData.SIPCALLID). */
+  readonly sipCallId: string;
   readonly createdAt: number;
   state: CallState;
   agentId: number | null;

@@ -14,12 +14,13 @@ import { CallbackStore, localDate } from './callbacks';
 import type { NewCallbackRequest, TicketUpdate } from './callbacks';
 import { pickAgent } from './distribution';
 import type { Candidate } from './distribution';
-import { done, fail, ok } from './events';
+import { done, fail, ok, PhoneStatus } from './events';
 import type {
   AgentSnapshot,
   AgentStatsSnapshot,
   Outcome,
   PhoneEventType,
+  PhoneStatusT,
   SimEvent,
   SimEventListener,
 } from './events';
@@ -68,6 +69,7 @@ export class ContactCentre {
   readonly groups = new Map<number, { id: number; name: string; displayName: string }>();
   readonly lines = new Map<string, { id: number; number: string; ownerUserId: number | null }>();
   readonly userStatuses: SimData['userStatuses'];
+  readonly conferenceRooms: SimData['conferenceRooms'];
   readonly callbacks: CallbackStore;
   /** agentId → queueId → penalty. */
   private readonly memberships = new Map<number, Map<number, number>>();
@@ -76,6 +78,8 @@ export class ContactCentre {
   private readonly history: CallView[] = [];
   /** Listening sessions by the listener's line. */
   private readonly listens = new Map<string, { agentId: number; userId: number }>();
+  /** What each line's phone is doing, as phone hints tell it; a line not listed is available. */
+  private readonly lineStatuses = new Map<string, PhoneStatusT>();
   private readonly totals = new Map<number, QueueTotals>();
   /** userId → the memberships its agent gets when defaults are applied (xuc-protocol.md §4.4). */
   private readonly defaults = new Map<number, Array<{ queueId: number; penalty: number }>>();
@@ -127,6 +131,7 @@ export class ContactCentre {
       if (user.agentId !== null) this.defaults.set(user.id, this.membershipsOf(user.agentId));
     }
     this.userStatuses = data.userStatuses;
+    this.conferenceRooms = data.conferenceRooms;
     this.callbacks = new CallbackStore(data, now, this.newId, (event) => this.emit(event));
   }
 
@@ -180,6 +185,12 @@ export class ContactCentre {
     if (!user) return null;
     const agentLine = user.agentId === null ? null : (this.agents.get(user.agentId)?.line ?? null);
     return agentLine ?? user.lineNumber;
+  }
+
+  /** The phone hint of a number: its line's state, or UNEXISTING for a number that is no line. */
+  phoneHint(number: string): PhoneStatusT {
+    if (!this.lines.has(number)) return PhoneStatus.UNEXISTING;
+    return this.lineStatuses.get(number) ?? PhoneStatus.AVAILABLE;
   }
 
   queueCounters(queueId: number): QueueCounters {
@@ -362,6 +373,7 @@ export class ContactCentre {
     if (this.callOnLine.has(line)) return fail('LineBusy', `line ${line} is busy`);
     this.stopListen(line);
     this.listens.set(line, { agentId, userId: listenerUserId });
+    this.setLineStatus(line, PhoneStatus.BUSY);
     this.emit({
       type: 'agentListen',
       agentId,
@@ -714,6 +726,7 @@ export class ContactCentre {
     const listen = this.listens.get(line);
     if (!listen) return false;
     this.listens.delete(line);
+    if (!this.callOnLine.has(line)) this.setLineStatus(line, PhoneStatus.AVAILABLE);
     const agent = this.agents.get(listen.agentId);
     this.emit({
       type: 'agentListen',
@@ -751,6 +764,7 @@ export class ContactCentre {
       variables: { ...input.variables },
       folderNumber: input.variables.folderNumber ?? String(100000 + seq),
       channel: `SIP/sim-${seq.toString(16).padStart(8, '0')}`,
+      sipCallId: `${this.newId()}@practice`,
       createdAt: now,
       state: 'queued',
       agentId: null,
@@ -1001,9 +1015,13 @@ export class ContactCentre {
     const data = userData(call);
     if (call.kind === 'dialFromQueue') data.XIVO_DSTNUM = call.remoteNumber;
     if (call.voiceMessageRef !== null) data.voiceMessageRef = call.voiceMessageRef;
+    data.SIPCALLID = call.sipCallId;
     const userIds = new Set<number>();
     const owner = this.lines.get(call.line)?.ownerUserId;
-    if (owner !== null && owner !== undefined) userIds.add(owner);
+    if (owner !== null && owner !== undefined) {
+      userIds.add(owner);
+      data.XIVO_USERID = String(owner);
+    }
     const agentUser = call.agentId === null ? null : (this.agents.get(call.agentId)?.userId ?? null);
     if (agentUser !== null) userIds.add(agentUser);
     this.emit({
@@ -1017,5 +1035,21 @@ export class ContactCentre {
       ...(queue ? { queueName: queue.name } : {}),
       userData: data,
     });
+    this.setLineStatus(call.line, LINE_STATUS_AFTER[eventType]);
+  }
+
+  private setLineStatus(line: string, status: PhoneStatusT): void {
+    if ((this.lineStatuses.get(line) ?? PhoneStatus.AVAILABLE) === status) return;
+    if (status === PhoneStatus.AVAILABLE) this.lineStatuses.delete(line);
+    else this.lineStatuses.set(line, status);
+    this.emit({ type: 'lineStatus', line, status });
   }
 }
+
+/** A line carries one call at a time, so each phone event says what the line is doing next. */
+const LINE_STATUS_AFTER: Record<PhoneEventType, PhoneStatusT> = {
+  EventRinging: PhoneStatus.RINGING,
+  EventDialing: PhoneStatus.CALLING,
+  EventEstablished: PhoneStatus.BUSY,
+  EventReleased: PhoneStatus.AVAILABLE,
+};

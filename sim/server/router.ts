@@ -3,9 +3,10 @@
  * rules of visibility.ts, so no other module can leak an event to a session that may not see it.
  * A frame is serialised once per event and the same text is sent to each recipient.
  */
-import type { MsgType, Outgoing } from '../../xuc/wire/events';
+import type { Outgoing } from '../../xuc/wire/events';
 import type { ContactCentre } from '../model/contact-centre';
 import type { SimEvent } from '../model/events';
+import type { SimMsgType, SimOutgoing } from './extra-messages';
 import { encodeFrame, type Session } from './session';
 import * as views from './views';
 import { canSeeAgent, canSeeMembership, canSeeQueue } from './visibility';
@@ -17,6 +18,8 @@ export class Router {
   private readonly agentEventSubs = new Set<Session>();
   private readonly agentStatsSubs = new Set<Session>();
   private readonly queueStatsSubs = new Set<Session>();
+  /** Line number → sessions following its phone hint. */
+  private readonly phoneHintSubs = new Map<string, Set<Session>>();
 
   constructor(private readonly model: ContactCentre) {}
 
@@ -48,7 +51,30 @@ export class Router {
     if (kind === 'queueStats') this.queueStatsSubs.add(session);
   }
 
+  /** subscribeToPhoneHints: follows these numbers from now on (added to those already followed). */
+  subscribePhoneHints(session: Session, numbers: readonly string[]): void {
+    for (const number of numbers) {
+      session.subs.phoneHints.add(number);
+      let set = this.phoneHintSubs.get(number);
+      if (!set) {
+        set = new Set();
+        this.phoneHintSubs.set(number, set);
+      }
+      set.add(session);
+    }
+  }
+
+  unsubscribePhoneHints(session: Session): void {
+    for (const number of session.subs.phoneHints) {
+      const set = this.phoneHintSubs.get(number);
+      set?.delete(session);
+      if (set?.size === 0) this.phoneHintSubs.delete(number);
+    }
+    session.subs.phoneHints.clear();
+  }
+
   remove(session: Session): void {
+    this.unsubscribePhoneHints(session);
     this.sessions.delete(session.id);
     this.agentEventSubs.delete(session);
     this.agentStatsSubs.delete(session);
@@ -196,12 +222,21 @@ export class Router {
       case 'userStatus':
         this.toUsers('UserStatusUpdate', { status: event.status }, [event.userId]);
         return;
+      case 'lineStatus': {
+        // Presence of a line is not queue or agent data: any user may follow any number (a BLF key).
+        let text: string | undefined;
+        for (const session of this.phoneHintSubs.get(event.line) ?? []) {
+          text ??= encodeFrame('PhoneHintStatusEvent', { number: event.line, status: event.status });
+          session.sendText(text);
+        }
+        return;
+      }
     }
   }
 
-  private fanOut<K extends MsgType>(
+  private fanOut<K extends SimMsgType>(
     msgType: K,
-    build: () => Outgoing[K],
+    build: () => SimOutgoing[K],
     wants: (s: Session) => boolean,
   ): void {
     let text: string | undefined;
@@ -212,9 +247,9 @@ export class Router {
     }
   }
 
-  private toUsers<K extends MsgType>(
+  private toUsers<K extends SimMsgType>(
     msgType: K,
-    payload: Outgoing[K],
+    payload: SimOutgoing[K],
     userIds: Array<number | null | undefined>,
   ): void {
     let text: string | undefined;
@@ -228,11 +263,11 @@ export class Router {
   }
 
   /** Sessions that asked for callback lists and may see this list's queue, plus the session that acted. */
-  private toListAudience<K extends MsgType>(
+  private toListAudience<K extends SimMsgType>(
     listUuid: string,
     origin: string | undefined,
     msgType: K,
-    payload: Outgoing[K],
+    payload: SimOutgoing[K],
   ): void {
     const list = this.model.callbacks.list(listUuid);
     if (!list) return;

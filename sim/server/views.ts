@@ -8,6 +8,7 @@ import type { AgentRuntime } from '../model/agents';
 import type { CallbackListRecord } from '../model/callbacks';
 import type { ContactCentre } from '../model/contact-centre';
 import type { AgentSnapshot, AgentStatsSnapshot, CallbackRequestRecord, SimEvent } from '../model/events';
+import type { ExtraOutgoing } from './extra-messages';
 import type { Viewer } from './visibility';
 
 type Payload<K extends keyof Outgoing> = Outgoing[K];
@@ -202,4 +203,32 @@ export function agentDirectoryEntry(
     },
     agentState: agentStateEvent(agent.shown, now),
   };
+}
+
+/** getConfig line: the user's line as xucmgt's CtiProxy reads it (a desk phone, no WebRTC). */
+export function lineConfig(user: UserDataT, model: ContactCentre): ExtraOutgoing['LineConfig'] {
+  const line = user.lineNumber === null ? undefined : model.lines.get(user.lineNumber);
+  if (!line) {
+    return { id: '-', context: '', name: '', number: '', webRtc: false, hasDevice: false, isUa: false };
+  }
+  return {
+    id: String(line.id),
+    context: 'default',
+    name: `practice-${line.number}`,
+    number: line.number,
+    webRtc: false,
+    hasDevice: true,
+    isUa: false,
+  };
+}
+
+/** getList meetme: the rooms, all empty (the practice server runs no conferences yet). */
+export function conferenceList(model: ContactCentre): ExtraOutgoing['ConferenceList'] {
+  return model.conferenceRooms.map((room) => ({
+    name: room.name,
+    number: room.number,
+    pinRequired: room.pinRequired,
+    startTime: 0,
+    members: [],
+  }));
 }

@@ -165,7 +165,7 @@ export function authorize(viewer: Viewer, model: ContactCentre, frame: CommandFr
 }
 
 /** A Supervisor manages the users whose agent it sees. */
-function mayManageUser(viewer: Viewer, model: ContactCentre, userId: number): boolean {
+export function mayManageUser(viewer: Viewer, model: ContactCentre, userId: number): boolean {
   if (viewer.access.kind === 'all') return true;
   const agentId = model.users.get(userId)?.agentId;
   return agentId !== null && agentId !== undefined && canSeeAgent(viewer, model, agentId);
