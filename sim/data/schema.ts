@@ -109,7 +109,7 @@ export const CallbackRequestData = z
     firstName: z.string().max(100).nullable().default(null),
     lastName: z.string().max(100).nullable().default(null),
     company: z.string().max(100).nullable().default(null),
-    description: z.string().max(2000).nullable().default(null),
+    description: z.string().max(4000).nullable().default(null),
     /** Either a fixed date or a number of days from the day the server starts (negative = overdue). */
     dueDate: isoDate.optional(),
     dueInDays: z.number().int().min(-365).max(365).optional(),

@@ -18,6 +18,7 @@ import {
   canSeeQueue,
   mayManageUser,
   targetAgent,
+  visibleQueuesOf,
 } from './visibility';
 
 export interface CommandContext {
@@ -50,7 +51,10 @@ function check<T>(session: Session, outcome: Outcome<T>): outcome is { ok: true;
 function confirmAgentState(ctx: CommandContext, session: Session, agentId: number, changed: boolean): void {
   if (changed && ctx.router.receivesAgentState(session, agentId)) return;
   const state = ctx.model.agentState(agentId);
-  if (state) session.send('AgentStateEvent', views.agentStateEvent(state, ctx.model.scheduler.now()));
+  if (state) {
+    const queues = visibleQueuesOf(session.viewer, agentId, state.queues);
+    session.send('AgentStateEvent', views.agentStateEvent(state, ctx.model.scheduler.now(), queues));
+  }
 }
 
 function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
@@ -138,15 +142,19 @@ function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
       return;
     case 'getAgentStates':
       for (const agent of model.agents.values()) {
-        if (canSeeAgent(viewer, model, agent.id))
-          session.send('AgentStateEvent', views.agentStateEvent(agent.shown, now));
+        if (canSeeAgent(viewer, model, agent.id)) {
+          const queues = visibleQueuesOf(viewer, agent.id, agent.shown.queues);
+          session.send('AgentStateEvent', views.agentStateEvent(agent.shown, now, queues));
+        }
       }
       return;
     case 'getAgentDirectory':
       session.send('AgentDirectory', {
         directory: [...model.agents.values()]
           .filter((agent) => canSeeAgent(viewer, model, agent.id))
-          .map((agent) => views.agentDirectoryEntry(agent, now)),
+          .map((agent) =>
+            views.agentDirectoryEntry(agent, now, visibleQueuesOf(viewer, agent.id, agent.shown.queues)),
+          ),
       });
       return;
     case 'getList':
@@ -163,8 +171,10 @@ function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
       } else if (frame.objectType === 'agent') {
         router.subscribe(session, 'agentConfig');
         for (const agent of model.agents.values()) {
-          if (canSeeAgent(viewer, model, agent.id))
-            session.send('AgentConfig', views.agentConfig(agent, model));
+          if (canSeeAgent(viewer, model, agent.id)) {
+            const queues = visibleQueuesOf(viewer, agent.id, model.queuesOf(agent.id));
+            session.send('AgentConfig', views.agentConfig(agent, model, queues));
+          }
         }
       } else {
         session.error('UnsupportedObjectType', `getConfig ${frame.objectType} is not available here`);

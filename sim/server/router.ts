@@ -1,6 +1,7 @@
 /**
  * Routes model events to sessions. The audience of every event is decided here, with the profile
- * rules of visibility.ts, so no other module can leak an event to a session that may not see it.
+ * rules of visibility.ts, so no other module can leak an event to a session that may not see it;
+ * frames that carry an agent's memberships are cut to what each recipient may see.
  * A frame is serialised once per event and the same text is sent to each recipient.
  */
 import type { Outgoing } from '../../xuc/wire/events';
@@ -9,7 +10,7 @@ import type { SimEvent } from '../model/events';
 import type { SimMsgType, SimOutgoing } from './extra-messages';
 import { encodeFrame, type Session } from './session';
 import * as views from './views';
-import { canSeeAgent, canSeeMembership, canSeeQueue } from './visibility';
+import { canSeeAgent, canSeeMembership, canSeeQueue, visibleQueuesOf } from './visibility';
 
 export class Router {
   private readonly sessions = new Map<string, Session>();
@@ -105,11 +106,9 @@ export class Router {
       case 'agentState': {
         const agentId = event.state.agentId;
         const ownerId = model.agents.get(agentId)?.userId ?? null;
-        let text: string | undefined;
-        const send = (session: Session) => {
-          text ??= encodeFrame('AgentStateEvent', views.agentStateEvent(event.state, now));
-          session.sendText(text);
-        };
+        const send = this.byVisibleQueues(agentId, event.state.queues, (queues) =>
+          encodeFrame('AgentStateEvent', views.agentStateEvent(event.state, now, queues)),
+        );
         if (ownerId !== null) for (const session of this.byUser.get(ownerId) ?? []) send(session);
         for (const session of this.agentEventSubs) {
           if (session.user.id !== ownerId && canSeeAgent(session.viewer, model, agentId)) send(session);
@@ -129,13 +128,16 @@ export class Router {
       case 'agentConfig': {
         const agent = model.agents.get(event.agentId);
         if (!agent) return;
-        this.fanOut(
-          'AgentConfig',
-          () => views.agentConfig(agent, model),
-          (s) =>
-            s.viewer.agentId === event.agentId ||
-            ((s.subs.agentConfig || s.id === event.origin) && canSeeAgent(s.viewer, model, event.agentId)),
+        const send = this.byVisibleQueues(agent.id, model.queuesOf(agent.id), (queues) =>
+          encodeFrame('AgentConfig', views.agentConfig(agent, model, queues)),
         );
+        for (const session of this.sessions.values()) {
+          const wants =
+            session.viewer.agentId === event.agentId ||
+            ((session.subs.agentConfig || session.id === event.origin) &&
+              canSeeAgent(session.viewer, model, event.agentId));
+          if (wants) send(session);
+        }
         return;
       }
       case 'queueMember': {
@@ -232,6 +234,28 @@ export class Router {
         return;
       }
     }
+  }
+
+  /**
+   * A sender for a frame that carries an agent's memberships: each recipient gets the memberships
+   * it may see (visibility.ts), and the frame is serialised once per distinct view, not per session.
+   */
+  private byVisibleQueues(
+    agentId: number,
+    queues: readonly number[],
+    encode: (queues: readonly number[]) => string,
+  ): (session: Session) => void {
+    const texts = new Map<string, string>();
+    return (session) => {
+      const visible = visibleQueuesOf(session.viewer, agentId, queues);
+      const key = visible === queues ? '*' : visible.join(',');
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = encode(visible);
+        texts.set(key, text);
+      }
+      session.sendText(text);
+    };
   }
 
   private fanOut<K extends SimMsgType>(

@@ -223,7 +223,7 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
     if (line !== null) session.send('PhoneStatusUpdate', { status: 0 });
     if (user.agentId !== null) {
       const state = model.agentState(user.agentId);
-      if (state) session.send('AgentStateEvent', views.agentStateEvent(state, now()));
+      if (state) session.send('AgentStateEvent', views.agentStateEvent(state, now(), state.queues));
     }
   }
 

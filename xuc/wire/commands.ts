@@ -71,7 +71,7 @@ export const commandSchemas = {
   hangup: z.object({ uniqueId: z.string().optional() }),
   dial: z.object({ destination: short, variables: variables.optional() }),
   userStatusUpdate: z.object({ status: short }),
-  subscribeToPhoneHints: z.object({ phoneNumbers: z.array(short).max(1000) }),
+  subscribeToPhoneHints: z.object({ phoneNumbers: z.array(short).max(200) }),
   unsubscribeFromAllPhoneHints: z.object({}),
   // Callbacks (§4.3)
   getCallbackLists: z.object({}),
@@ -79,7 +79,7 @@ export const commandSchemas = {
     id: z.number(),
     // The public library leaves offset and limit out when its caller does.
     request: z.object({
-      filters: z.array(FindFilter).max(100),
+      filters: z.array(FindFilter).max(20),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).optional(),
     }),
