@@ -35,6 +35,9 @@ export interface CallRuntime {
   line: string | null;
   /** Agents that let it ring out in the current round. */
   tried: Set<number>;
+  /** Agent → epoch ms before which this call does not ring that agent again (the queue's retry delay). */
+  retryAfter: Map<number, number>;
+  retryTimers: TimerHandle[];
   enqueuedAt: number | null;
   answeredAt: number | null;
   endedAt: number | null;

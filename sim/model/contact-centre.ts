@@ -319,10 +319,15 @@ export class ContactCentre {
     return ok({ changed: this.refresh(a) });
   }
 
+  /**
+   * Ready again: ends a pause, and ends wrap-up early (XiVO agents leave wrap-up by unpausing,
+   * as xucmgt's Ready button does in AgentOnWrapup).
+   */
   unpauseAgent(agentId: number): Outcome<{ changed: boolean }> {
     const agent = this.loggedIn(agentId);
     if (!agent.ok) return agent;
     agent.value.paused = null;
+    if (agent.value.activity === 'wrapup') this.endWrapup(agent.value, false);
     const changed = this.refresh(agent.value);
     this.dispatch();
     return ok({ changed });
@@ -770,6 +775,8 @@ export class ContactCentre {
       agentId: null,
       line: null,
       tried: new Set(),
+      retryAfter: new Map(),
+      retryTimers: [],
       enqueuedAt: null,
       answeredAt: null,
       endedAt: null,
@@ -840,7 +847,11 @@ export class ContactCentre {
           .sort((a, b) => (a.enqueuedAt ?? 0) - (b.enqueuedAt ?? 0));
         for (const call of waiting) {
           if (call.state !== 'queued') continue;
-          const chosen = pickAgent(this.candidates(call.queueId!), call.tried);
+          const now = this.scheduler.now();
+          const free = this.candidates(call.queueId!).filter(
+            (candidate) => (call.retryAfter.get(candidate.agentId) ?? 0) <= now,
+          );
+          const chosen = pickAgent(free, call.tried);
           if (chosen) this.offer(call, this.agents.get(chosen.agentId)!);
         }
       } while (this.redispatch);
@@ -958,7 +969,10 @@ export class ContactCentre {
     call.ringTimer = undefined;
     this.phone(call, 'EventReleased');
     this.release(call);
-    if (tried) call.tried.add(agent.id);
+    if (tried) {
+      call.tried.add(agent.id);
+      this.holdRetry(call, agent.id);
+    }
     call.agentId = null;
     call.line = null;
     call.state = 'queued';
@@ -974,12 +988,29 @@ export class ContactCentre {
     this.dispatch();
   }
 
+  /**
+   * After a ring that was not answered (timed out or declined), the call does not ring that agent
+   * again for the queue's retry delay, as a PBX queue waits its `retry` time; other free members may
+   * be rung at once. When the delay ends, the call is offered again.
+   */
+  private holdRetry(call: CallRuntime, agentId: number): void {
+    const queue = this.queues.get(call.queueId!)!;
+    const delay = queue.retrySeconds * 1000;
+    if (delay <= 0) return;
+    call.retryAfter.set(agentId, this.scheduler.now() + delay);
+    call.retryTimers.push(
+      this.scheduler.setTimeout(() => {
+        if (call.state === 'queued') this.dispatch();
+      }, delay),
+    );
+  }
+
   /** The call is over: the agent goes to wrap-up after a queue call it answered, else is free again. */
   private end(call: CallRuntime, outcome: CallOutcome): void {
     if (call.state === 'ended') return;
     const wasUp = call.state === 'up';
     const wasQueued = call.state === 'queued';
-    for (const timer of [call.ringTimer, call.waitTimer, call.farEndTimer])
+    for (const timer of [call.ringTimer, call.waitTimer, call.farEndTimer, ...call.retryTimers])
       this.scheduler.clearTimeout(timer);
     if (call.line !== null) this.phone(call, 'EventReleased');
     this.release(call);
