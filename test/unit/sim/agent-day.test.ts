@@ -4,20 +4,25 @@
  * manual clock.
  */
 import { describe, expect, it } from 'vitest';
-import { agentReady, placeCall, startSim, testData } from './support';
+import { agentReady, placeCall, startSim, testData, type CtiClient } from './support';
 
 const ringing = (s: { name: string }) => s.name === 'AgentRinging';
+
+/** A Sales call rings the agent, who answers and hangs up: the agent is in wrap-up. */
+async function callToWrapUp(baseUrl: string, agent: CtiClient): Promise<void> {
+  await placeCall(baseUrl, { queueId: 1, callerNumber: '0601020304' });
+  await agent.waitFor('AgentStateEvent', ringing);
+  agent.command('answer', {});
+  await agent.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');
+  agent.command('hangup', {});
+  await agent.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnWrapup');
+}
 
 describe('ending wrap-up early', () => {
   it('unpauseAgent during wrap-up makes the agent Ready at once, and the next call comes', async () => {
     const { baseUrl, clock } = await startSim();
     const alice = await agentReady(baseUrl, 11);
-    await placeCall(baseUrl, { queueId: 1, callerNumber: '0601020304' });
-    await alice.waitFor('AgentStateEvent', ringing);
-    alice.command('answer', {});
-    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');
-    alice.command('hangup', {});
-    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnWrapup');
+    await callToWrapUp(baseUrl, alice);
     await placeCall(baseUrl, { queueId: 1, callerNumber: '0601020305' });
     clock.advance(3000); // Sales wraps up for 15 s
     alice.command('unpauseAgent', {});
@@ -36,12 +41,7 @@ describe('ending wrap-up early', () => {
     const { baseUrl, clock } = await startSim();
     const alice = await agentReady(baseUrl, 11);
     alice.command('subscribeToAgentStats', {});
-    await placeCall(baseUrl, { queueId: 1, callerNumber: '0601020304' });
-    await alice.waitFor('AgentStateEvent', ringing);
-    alice.command('answer', {});
-    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');
-    alice.command('hangup', {});
-    await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnWrapup');
+    await callToWrapUp(baseUrl, alice);
     clock.advance(4000);
     alice.command('userStatusUpdate', { status: 'available' });
     expect(await alice.waitFor('AgentStateEvent')).toMatchObject({ name: 'AgentReady' });
