@@ -19,9 +19,11 @@ import type { AddCallbackBody, PlaceCallBody } from './control';
 import { addCallback, handleControl, mayUseControl, placeCall } from './control';
 import { CorsPolicy } from './cors';
 import { sendError } from './http-util';
+import { AUTH_CAS_PATH } from './cas';
 import { createEnterpriseRoutes, type EnterpriseAuthOptions } from './enterprise-auth';
 import { prepareRealLibraryFields } from './real-library';
 import { AUTH_CHECK_PATH, AUTH_LOGIN_PATH, handleCheck, handleLogin } from './rest';
+import { AUTH_SSO_PATH } from './sso';
 import { Router } from './router';
 import { Session, type SessionLimits } from './session';
 import { TokenStore } from './tokens';
@@ -139,6 +141,13 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
   const controlHosts = new Set(options.control?.allowHosts ?? []);
   const heartbeatMs = (options.heartbeatSeconds ?? 5) * 1000;
   const cors = new CorsPolicy(options.cors?.origins);
+  /** The xuc REST routes a page of another origin may call, with the method each takes. */
+  const corsRoutes = new Map<string, string>([
+    [AUTH_LOGIN_PATH, 'POST'],
+    [AUTH_CHECK_PATH, 'GET'],
+  ]);
+  if (options.sso) corsRoutes.set(AUTH_SSO_PATH, 'GET');
+  if (options.cas) corsRoutes.set(AUTH_CAS_PATH, 'GET');
 
   let enterpriseRoutes: ReturnType<typeof createEnterpriseRoutes>;
   try {
@@ -153,10 +162,13 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === AUTH_LOGIN_PATH || pathname === AUTH_CHECK_PATH) {
-      const method = pathname === AUTH_LOGIN_PATH ? 'POST' : 'GET';
-      if (req.method === 'OPTIONS') return cors.preflight(req, res, method);
+    const corsMethod = corsRoutes.get(pathname);
+    if (corsMethod !== undefined) {
+      if (req.method === 'OPTIONS') return cors.preflight(req, res, corsMethod);
       cors.decorate(req, res);
+    }
+    if (pathname === AUTH_LOGIN_PATH || pathname === AUTH_CHECK_PATH) {
+      const method = corsMethod!;
       if (req.method !== method) return methodNotAllowed(req, res, `${method}, OPTIONS`);
       if (method === 'POST') return handleLogin(req, res, model, tokens);
       req.resume();

@@ -113,6 +113,19 @@ describe('CORS on the REST endpoints', () => {
     ).toBe(403);
   });
 
+  it('covers the CAS sign-in route when CAS is on, and nothing of a sign-in that is off', async () => {
+    const cas = '/xuc/api/2.0/auth/cas';
+    const on = await startSim({ cas: {} });
+    const answer = await preflight(on.baseUrl, cas, 'http://127.0.0.1:5173', 'GET', '');
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get('access-control-allow-methods')).toBe('GET, OPTIONS');
+    const off = await startSim();
+    expect((await preflight(off.baseUrl, cas, 'http://127.0.0.1:5173', 'GET', '')).status).toBe(404);
+    expect(
+      (await preflight(off.baseUrl, '/xuc/api/2.0/auth/sso', 'http://127.0.0.1:5173', 'GET', '')).status,
+    ).toBe(404);
+  });
+
   it('refuses to start with an origin pattern that is not an origin', async () => {
     await expect(startSim({ cors: { origins: ['crm.example.com/path'] } })).rejects.toThrow(/CORS origin/);
   });
