@@ -3,7 +3,7 @@
  * users, groups, lines) and four parts, each with its own state:
  *
  * - `MembershipStore` (memberships.ts): queue memberships and default memberships;
- * - `AgentRoster` (agent-roster.ts): agents, the state they show, wrap-up, statistics;
+ * - `AgentRoster` (agent-roster.ts): agents, agent commands, the state they show, wrap-up, statistics;
  * - `Telephony` (telephony.ts): calls, lines, listening, phone events and hints, distribution;
  * - `CallbackStore` (callbacks.ts): callback lists, requests and tickets.
  *
@@ -98,8 +98,16 @@ export class ContactCentre {
       scheduler,
       memberships: this.memberships,
       emit,
-      callFacts: (agent) => this.telephony.factsOf(agent),
-      onFree: () => this.telephony.dispatch(),
+      hasLine: (line) => this.lines.has(line),
+      phones: {
+        factsOf: (agent) => this.telephony.factsOf(agent),
+        callOf: (agent) => this.telephony.callOf(agent),
+        dispatch: () => this.telephony.dispatch(),
+        hangUpAgent: (agent, line) => {
+          this.telephony.dropAgentCall(agent);
+          this.telephony.stopListensOf(agent.id, line);
+        },
+      },
     });
     this.agents = this.roster.agents;
     this.telephony = new Telephony({
@@ -227,63 +235,21 @@ export class ContactCentre {
   /**
    * The five cases of agent-api.md: unknown line; logged on another line (stays there); already on
    * this line (stays); line used by another agent (that one is logged out); free line.
-   * `changed` is false when the agent was already logged on that line.
    */
   loginAgent(agentId: number, line: string): Outcome<{ changed: boolean }> {
-    const agent = this.roster.get(agentId);
-    if (!agent) return fail('UnknownAgent', `no agent ${agentId}`);
-    if (!this.lines.has(line)) return fail('PhoneNumberUnknown', `no line ${line}`);
-    if (agent.line === line) return ok({ changed: false });
-    if (agent.line !== null) {
-      return fail('LoggedInOnAnotherPhone', `agent ${agentId} is logged on ${agent.line}`, {
-        phoneNb: agent.line,
-        RequestedNb: line,
-      });
-    }
-    const previous = this.roster.onLine(line);
-    if (previous) this.logout(previous);
-    const now = this.scheduler.now();
-    agent.line = line;
-    agent.lastLine = line;
-    agent.paused = null;
-    agent.activity = 'idle';
-    agent.idleSince = now;
-    agent.stats.loginAt = now;
-    this.roster.refresh(agent);
-    this.telephony.dispatch();
-    return ok({ changed: true });
+    return this.roster.login(agentId, line);
   }
 
   logoutAgent(agentId: number): Outcome<{ changed: boolean }> {
-    const agent = this.roster.get(agentId);
-    if (!agent) return fail('UnknownAgent', `no agent ${agentId}`);
-    if (agent.line === null) return ok({ changed: false });
-    this.logout(agent);
-    return ok({ changed: true });
+    return this.roster.logoutAgent(agentId);
   }
 
-  /** A pause during a call applies when the call ends (no wrap-up); a pause during wrap-up ends it. */
   pauseAgent(agentId: number, reason: string | undefined): Outcome<{ changed: boolean }> {
-    const agent = this.roster.loggedIn(agentId);
-    if (!agent.ok) return agent;
-    const a = agent.value;
-    a.paused = reason ?? '';
-    if (a.activity === 'wrapup') this.roster.endWrapup(a, false);
-    return ok({ changed: this.roster.refresh(a) });
+    return this.roster.pause(agentId, reason);
   }
 
-  /**
-   * Ready again: ends a pause, and ends wrap-up early (XiVO agents leave wrap-up by unpausing,
-   * as xucmgt's Ready button does in AgentOnWrapup).
-   */
   unpauseAgent(agentId: number): Outcome<{ changed: boolean }> {
-    const agent = this.roster.loggedIn(agentId);
-    if (!agent.ok) return agent;
-    agent.value.paused = null;
-    if (agent.value.activity === 'wrapup') this.roster.endWrapup(agent.value, false);
-    const changed = this.roster.refresh(agent.value);
-    this.telephony.dispatch();
-    return ok({ changed });
+    return this.roster.unpause(agentId);
   }
 
   setAgentQueue(agentId: number, queueId: number, penalty: number, origin?: string): Outcome {
@@ -331,11 +297,11 @@ export class ContactCentre {
   }
 
   monitorPause(agentId: number): Outcome<{ changed: boolean }> {
-    return this.setMonitor(agentId, 'PAUSED');
+    return this.roster.setMonitor(agentId, 'PAUSED');
   }
 
   monitorUnpause(agentId: number): Outcome<{ changed: boolean }> {
-    return this.setMonitor(agentId, 'ACTIVE');
+    return this.roster.setMonitor(agentId, 'ACTIVE');
   }
 
   /** A user status with queuepause_all pauses the user's agent, queueunpause_all unpauses it, agentlogoff logs it out. */
@@ -348,7 +314,7 @@ export class ContactCentre {
     const agent = user.agentId === null ? undefined : this.roster.get(user.agentId);
     if (!agent || agent.line === null) return done;
     const actions = new Set(known.actions.map((action) => action.name));
-    if (actions.has('agentlogoff')) this.logout(agent);
+    if (actions.has('agentlogoff')) this.roster.logout(agent);
     else if (actions.has('queuepause_all')) this.pauseAgent(agent.id, status);
     else if (actions.has('queueunpause_all')) this.unpauseAgent(agent.id);
     return done;
@@ -524,33 +490,5 @@ export class ContactCentre {
       ...input,
       dueDate: input.dueDate ?? localDate(this.scheduler.now()),
     });
-  }
-
-  // ---- Internals ---------------------------------------------------------------------------
-
-  private logout(agent: AgentRuntime): void {
-    const line = agent.line;
-    // Off the line first, so that releasing its call can neither wrap it up nor offer it another.
-    agent.stats.logoutAt = this.scheduler.now();
-    agent.line = null;
-    agent.paused = null;
-    this.roster.stopWrapupTimer(agent);
-    this.telephony.dropAgentCall(agent);
-    this.telephony.stopListensOf(agent.id, line);
-    agent.activity = 'idle';
-    agent.callId = null;
-    this.roster.refresh(agent);
-  }
-
-  private setMonitor(agentId: number, state: 'ACTIVE' | 'PAUSED'): Outcome<{ changed: boolean }> {
-    const agent = this.roster.loggedIn(agentId);
-    if (!agent.ok) return agent;
-    const call = this.telephony.callOf(agent.value);
-    if (!call || call.state !== 'up') return fail('NoCall', `agent ${agentId} is not on a call`);
-    if (call.kind !== 'inbound') {
-      return fail('NotQueueCall', 'recording can be paused only on a call answered through a queue');
-    }
-    call.monitorState = state;
-    return ok({ changed: this.roster.refresh(agent.value) });
   }
 }
