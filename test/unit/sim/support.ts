@@ -110,7 +110,13 @@ export class CtiClient {
   ) {
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? '<binary>' : data.toString();
-      if (!isBinary) this.raw.push(JSON.parse(text) as { msgType: string; ctiMessage: unknown });
+      if (!isBinary) {
+        try {
+          this.raw.push(JSON.parse(text) as { msgType: string; ctiMessage: unknown });
+        } catch {
+          // Not JSON: decodeFrame below records it as rejected.
+        }
+      }
       const decoded = decodeFrame(text);
       if (decoded.ok) this.frames.push(decoded.message);
       // The sim's own additions (sim/server/extra-messages.ts) until xuc/wire has their schemas.
