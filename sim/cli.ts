@@ -1,16 +1,19 @@
 /**
  * `npm run sim -- [--port N] [--host H] [--data FILE] [--scenario NAME] [--no-control]
  *  [--control-host ADDR]… [--token-ttl S] [--sso-keytab FILE --sso-principal HTTP/host@REALM
- *  [--sso-user PRINCIPAL=LOGIN]…] [--cas [--cas-ticket-ttl S] [--cas-service URL-PREFIX]…]`
+ *  [--sso-user PRINCIPAL=LOGIN]…] [--cas [--cas-ticket-ttl S] [--cas-service URL-PREFIX]…]
+ *  [--cors-origin ORIGIN]…`
  * Prints one line `xuc-compatible practice server listening on http://HOST:PORT` when ready.
  */
 import { parseArgs } from 'node:util';
 import { SimDataError, SsoConfigError, startPracticeServer, SCENARIOS, type StartOptions } from './index';
+import { parseOriginPattern } from './server/cors';
 
 const USAGE = `usage: npm run sim -- [--port N] [--host H] [--data FILE] [--scenario ${Object.keys(SCENARIOS).join('|')}]
                        [--no-control] [--control-host ADDR]... [--token-ttl SECONDS]
                        [--sso-keytab FILE --sso-principal HTTP/host@REALM [--sso-user PRINCIPAL=LOGIN]...]
-                       [--cas [--cas-ticket-ttl SECONDS] [--cas-service URL-PREFIX]...]`;
+                       [--cas [--cas-ticket-ttl SECONDS] [--cas-service URL-PREFIX]...]
+                       [--cors-origin ORIGIN]...   (default: any loopback origin)`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
         cas: { type: 'boolean' },
         'cas-ticket-ttl': { type: 'string' },
         'cas-service': { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -105,6 +109,14 @@ async function main(): Promise<void> {
   if (args.scenario !== undefined && !(args.scenario in SCENARIOS)) {
     fail(`unknown scenario ${args.scenario}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   }
+  const corsOrigins = args['cors-origin'];
+  for (const origin of corsOrigins ?? []) {
+    try {
+      parseOriginPattern(origin);
+    } catch (error) {
+      fail(`--cors-origin: ${(error as Error).message}\n${USAGE}`);
+    }
+  }
   const server = await startPracticeServer({
     ...enterpriseOptions(args),
     port: integer(args.port, 'port', 0, 65535, 8090),
@@ -113,6 +125,7 @@ async function main(): Promise<void> {
     scenario: args.scenario,
     tokenTtlSeconds: integer(args['token-ttl'], 'token-ttl', 1, 30 * 24 * 3600, 3600),
     control: { enabled: !args['no-control'], allowHosts: args['control-host'] ?? [] },
+    ...(corsOrigins === undefined ? {} : { cors: { origins: corsOrigins } }),
     log: (line) => process.stderr.write(`${line}\n`),
   }).catch((error: unknown) => {
     if (error instanceof SimDataError || error instanceof SsoConfigError) fail(error.message);

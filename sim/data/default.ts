@@ -182,6 +182,10 @@ export const defaultData: z.input<typeof SimDataSchema> = {
       periodEnd: '19:30:00',
     },
   ],
+  conferenceRooms: [
+    { name: 'Team room', number: '4000', pinRequired: false },
+    { name: 'Supervisors', number: '4001', pinRequired: true },
+  ],
   callbackLists: [
     {
       uuid: 'c0ffee00-0000-4000-8000-000000000001',

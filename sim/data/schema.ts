@@ -34,6 +34,11 @@ export const QueueData = z.object({
     .default(15),
   /** Time a call may wait before it leaves to the queue's no-answer destination; null = no limit. */
   maxWaitSeconds: seconds(86_400).nullable().default(null),
+  /**
+   * Time before a call that rang an agent unanswered (timed out or declined) may ring that agent
+   * again, as a PBX queue's retry delay; other free members may be rung at once.
+   */
+  retrySeconds: seconds(600).default(5),
   sheetFields: z.array(SheetFieldData).default([]),
 });
 
@@ -104,7 +109,7 @@ export const CallbackRequestData = z
     firstName: z.string().max(100).nullable().default(null),
     lastName: z.string().max(100).nullable().default(null),
     company: z.string().max(100).nullable().default(null),
-    description: z.string().max(2000).nullable().default(null),
+    description: z.string().max(4000).nullable().default(null),
     /** Either a fixed date or a number of days from the day the server starts (negative = overdue). */
     dueDate: isoDate.optional(),
     dueInDays: z.number().int().min(-365).max(365).optional(),
@@ -123,6 +128,14 @@ export const CallbackListData = z.object({
   requests: z.array(CallbackRequestData).default([]),
 });
 
+/** A meet-me conference room (getList meetme → ConferenceList). */
+export const ConferenceRoomData = z.object({
+  name,
+  number: phone,
+  /** A PIN is only said to exist (pinRequired); the practice server never plays it. */
+  pinRequired: z.boolean().default(false),
+});
+
 export const SimDataSchema = z
   .object({
     queues: z.array(QueueData).min(1),
@@ -134,6 +147,7 @@ export const SimDataSchema = z
     userStatuses: z.array(UserStatusData).default([]),
     periods: z.array(PeriodData).default([]),
     callbackLists: z.array(CallbackListData).default([]),
+    conferenceRooms: z.array(ConferenceRoomData).default([]),
   })
   .superRefine((data, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -157,6 +171,7 @@ export const SimDataSchema = z
     unique('userStatuses', data.userStatuses, (s) => s.name, 'name');
     unique('periods', data.periods, (p) => p.uuid, 'uuid');
     unique('callbackLists', data.callbackLists, (l) => l.uuid, 'uuid');
+    unique('conferenceRooms', data.conferenceRooms, (r) => r.number, 'number');
     unique('memberships', data.memberships, (m) => `${m.agentId}/${m.queueId}`, 'agentId');
 
     const queueIds = new Set(data.queues.map((q) => q.id));

@@ -4,6 +4,7 @@
  */
 import type { CallbackRequestRecord, Outcome } from './events';
 import { fail, ok } from './events';
+import { compileLike } from './like';
 
 export interface QueryFilter {
   field: string;
@@ -33,19 +34,12 @@ function read(request: CallbackRequestRecord, field: Field): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** SQL LIKE pattern (% and _) as a whole-string regular expression. */
-function likePattern(pattern: string, caseInsensitive: boolean): RegExp {
-  const source = pattern
-    .split('')
-    .map((char) => (char === '%' ? '.*' : char === '_' ? '.' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
-}
-
 function compare(a: string, b: string, field: Field): number {
   if (field === 'agentId') return Number(a) - Number(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export const LIKE_PATTERN_MAX = 256;
 
 type Predicate = (request: CallbackRequestRecord) => boolean;
 
@@ -75,11 +69,18 @@ function predicate(filter: QueryFilter & { field: Field }): Outcome<Predicate> {
       return ok(cmp((n) => n >= 0));
     case 'like':
     case 'ilike': {
+      // A search box's pattern, not a document: this bounds the work of one filter on one request.
+      if (value.length > LIKE_PATTERN_MAX) {
+        return fail(
+          'InvalidFilter',
+          `a ${filter.operator} pattern is at most ${LIKE_PATTERN_MAX} characters`,
+        );
+      }
       // xucmgt sends `Like` (case-sensitive) and `ilike` (case-insensitive).
-      const regex = likePattern(value, filter.operator === 'ilike');
+      const like = compileLike(value, operator === 'ilike');
       return ok((r) => {
         const current = read(r, field);
-        return current !== null && regex.test(current);
+        return current !== null && like.test(current);
       });
     }
     default:

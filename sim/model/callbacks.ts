@@ -6,6 +6,20 @@
 import type { SimData } from '../data/schema';
 import type { CallbackRequestRecord, Outcome, PeriodRecord, SimEvent } from './events';
 import { done, fail, ok } from './events';
+import { TEXT_MAX } from '../../xuc/wire/commands';
+
+/** The longest free text a request keeps (a description, a rescheduling comment). */
+export const REQUEST_TEXT_MAX = TEXT_MAX;
+
+/** The first text over the cap, named, so nothing a client sent grows the store without bound. */
+function tooLong(fields: Record<string, string | null | undefined>): Outcome<never> | null {
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && value.length > REQUEST_TEXT_MAX) {
+      return fail('TextTooLong', `${name} is longer than ${REQUEST_TEXT_MAX} characters`);
+    }
+  }
+  return null;
+}
 
 export interface CallbackListRecord {
   uuid: string;
@@ -214,6 +228,8 @@ export class CallbackStore {
     }
     if (request.agentId !== agentId)
       return fail('CallbackNotTaken', `callback ${requestUuid} is not held by you`);
+    const long = tooLong({ comment: update.comment });
+    if (long) return long;
     let period = request.preferredPeriod;
     if (update.periodUuid !== undefined) {
       const found = this.periodsById.get(update.periodUuid);
@@ -241,6 +257,14 @@ export class CallbackStore {
   add(listUuid: string, input: NewCallbackRequest): Outcome<CallbackRequestRecord> {
     const list = this.listsById.get(listUuid);
     if (!list) return fail('CallbackListNotFound', `no callback list ${listUuid}`);
+    const long = tooLong({
+      firstName: input.firstName,
+      lastName: input.lastName,
+      company: input.company,
+      description: input.description,
+      voiceMessageRef: input.voiceMessageRef,
+    });
+    if (long) return long;
     let period: PeriodRecord | null = null;
     if (input.periodUuid !== undefined && input.periodUuid !== null) {
       period = this.periodsById.get(input.periodUuid) ?? null;

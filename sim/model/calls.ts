@@ -27,12 +27,17 @@ export interface CallRuntime {
   readonly variables: Readonly<Record<string, string>>;
   readonly folderNumber: string;
   readonly channel: string;
+  /** The SIP Call-ID of the call's leg on the agent's phone (PhoneEvent userData.SIPCALLID). */
+  readonly sipCallId: string;
   readonly createdAt: number;
   state: CallState;
   agentId: number | null;
   line: string | null;
   /** Agents that let it ring out in the current round. */
   tried: Set<number>;
+  /** Agent → epoch ms before which this call does not ring that agent again (the queue's retry delay). */
+  retryAfter: Map<number, number>;
+  retryTimers: TimerHandle[];
   enqueuedAt: number | null;
   answeredAt: number | null;
   endedAt: number | null;

@@ -73,6 +73,10 @@ export interface CallbackRequestRecord {
 
 export type PhoneEventType = 'EventRinging' | 'EventDialing' | 'EventEstablished' | 'EventReleased';
 
+/** Line states as PhoneHintStatusEvent carries them (the library's Cti.PhoneStatus). */
+export const PhoneStatus = { AVAILABLE: 0, CALLING: 1, BUSY: 2, RINGING: 8, UNEXISTING: -2 } as const;
+export type PhoneStatusT = (typeof PhoneStatus)[keyof typeof PhoneStatus];
+
 export type SimEvent =
   | { type: 'agentState'; state: AgentSnapshot }
   | { type: 'agentStats'; stats: AgentStatsSnapshot }
@@ -113,7 +117,8 @@ export type SimEvent =
       origin?: string;
     }
   | { type: 'callbackListChanged'; listUuid: string }
-  | { type: 'userStatus'; userId: number; status: string };
+  | { type: 'userStatus'; userId: number; status: string }
+  | { type: 'lineStatus'; line: string; status: PhoneStatusT };
 
 export type SimEventListener = (event: SimEvent) => void;
 

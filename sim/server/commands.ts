@@ -16,7 +16,9 @@ import {
   canSeeGroup,
   canSeeMembership,
   canSeeQueue,
+  mayManageUser,
   targetAgent,
+  visibleQueuesOf,
 } from './visibility';
 
 export interface CommandContext {
@@ -49,7 +51,10 @@ function check<T>(session: Session, outcome: Outcome<T>): outcome is { ok: true;
 function confirmAgentState(ctx: CommandContext, session: Session, agentId: number, changed: boolean): void {
   if (changed && ctx.router.receivesAgentState(session, agentId)) return;
   const state = ctx.model.agentState(agentId);
-  if (state) session.send('AgentStateEvent', views.agentStateEvent(state, ctx.model.scheduler.now()));
+  if (state) {
+    const queues = visibleQueuesOf(session.viewer, agentId, state.queues);
+    session.send('AgentStateEvent', views.agentStateEvent(state, ctx.model.scheduler.now(), queues));
+  }
 }
 
 function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
@@ -137,15 +142,19 @@ function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
       return;
     case 'getAgentStates':
       for (const agent of model.agents.values()) {
-        if (canSeeAgent(viewer, model, agent.id))
-          session.send('AgentStateEvent', views.agentStateEvent(agent.shown, now));
+        if (canSeeAgent(viewer, model, agent.id)) {
+          const queues = visibleQueuesOf(viewer, agent.id, agent.shown.queues);
+          session.send('AgentStateEvent', views.agentStateEvent(agent.shown, now, queues));
+        }
       }
       return;
     case 'getAgentDirectory':
       session.send('AgentDirectory', {
         directory: [...model.agents.values()]
           .filter((agent) => canSeeAgent(viewer, model, agent.id))
-          .map((agent) => views.agentDirectoryEntry(agent, now)),
+          .map((agent) =>
+            views.agentDirectoryEntry(agent, now, visibleQueuesOf(viewer, agent.id, agent.shown.queues)),
+          ),
       });
       return;
     case 'getList':
@@ -157,11 +166,15 @@ function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
           if (canSeeQueue(viewer, model, queueId))
             session.send('QueueConfig', views.queueConfig(model, queueId));
         }
+      } else if (frame.objectType === 'line') {
+        session.send('LineConfig', views.lineConfig(session.user, model));
       } else if (frame.objectType === 'agent') {
         router.subscribe(session, 'agentConfig');
         for (const agent of model.agents.values()) {
-          if (canSeeAgent(viewer, model, agent.id))
-            session.send('AgentConfig', views.agentConfig(agent, model));
+          if (canSeeAgent(viewer, model, agent.id)) {
+            const queues = visibleQueuesOf(viewer, agent.id, model.queuesOf(agent.id));
+            session.send('AgentConfig', views.agentConfig(agent, model, queues));
+          }
         }
       } else {
         session.error('UnsupportedObjectType', `getConfig ${frame.objectType} is not available here`);
@@ -203,6 +216,15 @@ function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
     case 'userStatusUpdate':
       check(session, model.changeUserStatus(viewer.userId, frame.status));
       return;
+    case 'subscribeToPhoneHints':
+      router.subscribePhoneHints(session, frame.phoneNumbers);
+      for (const number of new Set(frame.phoneNumbers)) {
+        session.send('PhoneHintStatusEvent', { number, status: model.phoneHint(number) });
+      }
+      return;
+    case 'unsubscribeFromAllPhoneHints':
+      router.unsubscribePhoneHints(session);
+      return;
 
     // ---- Callbacks ----
     case 'getCallbackLists':
@@ -220,7 +242,8 @@ function run(ctx: CommandContext, session: Session, frame: CommandFrame): void {
         .lists()
         .filter((list) => canSeeQueue(viewer, model, list.queueId))
         .flatMap((list) => [...list.requests.values()]);
-      const { filters, offset, limit } = frame.request;
+      // The library's query builder defaults (xuc-protocol.md §4.3) when the caller left them out.
+      const { filters, offset = 0, limit = 100 } = frame.request;
       const result = queryCallbacks(visible, filters, offset, Math.min(limit, 1000));
       if (!check(session, result)) return;
       session.send('FindCallbackResponseWithId', {
@@ -351,6 +374,24 @@ function sendList(ctx: CommandContext, session: Session, objectType: string): vo
         'QueueMemberList',
         model.allMemberships().filter((m) => canSeeMembership(viewer, m.agentId, m.queueId)),
       );
+      return;
+    case 'basequeuemember':
+      // The base (default) memberships, as xucmgt's onDefaultMemberList reads them at start.
+      session.send('UsersQueueDefaultMembership', {
+        memberships: [...model.users.values()]
+          .filter((user) => user.agentId !== null && mayManageUser(viewer, model, user.id))
+          .map((user) => {
+            const stored = model.defaultMembership(user.id);
+            const entries = stored.ok ? stored.value : [];
+            return {
+              userId: user.id,
+              membership: entries.filter((e) => canSeeQueue(viewer, model, e.queueId)),
+            };
+          }),
+      });
+      return;
+    case 'meetme':
+      session.send('ConferenceList', views.conferenceList(model));
       return;
     default:
       session.error('UnsupportedObjectType', `getList ${objectType} is not available here`);

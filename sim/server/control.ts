@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { formatPath } from '../data/load';
+import { REQUEST_TEXT_MAX } from '../model/callbacks';
 import type { ContactCentre } from '../model/contact-centre';
 import { fail, ok } from '../model/events';
 import type { CallbackRequestRecord, Outcome, SimError } from '../model/events';
@@ -42,7 +43,7 @@ export const AddCallbackBody = z
     firstName: z.string().max(100).optional(),
     lastName: z.string().max(100).optional(),
     company: z.string().max(100).optional(),
-    description: z.string().max(2000).optional(),
+    description: z.string().max(REQUEST_TEXT_MAX).optional(),
     dueDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')

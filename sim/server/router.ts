@@ -1,14 +1,16 @@
 /**
  * Routes model events to sessions. The audience of every event is decided here, with the profile
- * rules of visibility.ts, so no other module can leak an event to a session that may not see it.
+ * rules of visibility.ts, so no other module can leak an event to a session that may not see it;
+ * frames that carry an agent's memberships are cut to what each recipient may see.
  * A frame is serialised once per event and the same text is sent to each recipient.
  */
-import type { MsgType, Outgoing } from '../../xuc/wire/events';
+import type { Outgoing } from '../../xuc/wire/events';
 import type { ContactCentre } from '../model/contact-centre';
 import type { SimEvent } from '../model/events';
+import type { SimMsgType, SimOutgoing } from './extra-messages';
 import { encodeFrame, type Session } from './session';
 import * as views from './views';
-import { canSeeAgent, canSeeMembership, canSeeQueue } from './visibility';
+import { canSeeAgent, canSeeMembership, canSeeQueue, visibleQueuesOf } from './visibility';
 
 export class Router {
   private readonly sessions = new Map<string, Session>();
@@ -17,6 +19,8 @@ export class Router {
   private readonly agentEventSubs = new Set<Session>();
   private readonly agentStatsSubs = new Set<Session>();
   private readonly queueStatsSubs = new Set<Session>();
+  /** Line number → sessions following its phone hint. */
+  private readonly phoneHintSubs = new Map<string, Set<Session>>();
 
   constructor(private readonly model: ContactCentre) {}
 
@@ -48,7 +52,30 @@ export class Router {
     if (kind === 'queueStats') this.queueStatsSubs.add(session);
   }
 
+  /** subscribeToPhoneHints: follows these numbers from now on (added to those already followed). */
+  subscribePhoneHints(session: Session, numbers: readonly string[]): void {
+    for (const number of numbers) {
+      session.subs.phoneHints.add(number);
+      let set = this.phoneHintSubs.get(number);
+      if (!set) {
+        set = new Set();
+        this.phoneHintSubs.set(number, set);
+      }
+      set.add(session);
+    }
+  }
+
+  unsubscribePhoneHints(session: Session): void {
+    for (const number of session.subs.phoneHints) {
+      const set = this.phoneHintSubs.get(number);
+      set?.delete(session);
+      if (set?.size === 0) this.phoneHintSubs.delete(number);
+    }
+    session.subs.phoneHints.clear();
+  }
+
   remove(session: Session): void {
+    this.unsubscribePhoneHints(session);
     this.sessions.delete(session.id);
     this.agentEventSubs.delete(session);
     this.agentStatsSubs.delete(session);
@@ -79,11 +106,9 @@ export class Router {
       case 'agentState': {
         const agentId = event.state.agentId;
         const ownerId = model.agents.get(agentId)?.userId ?? null;
-        let text: string | undefined;
-        const send = (session: Session) => {
-          text ??= encodeFrame('AgentStateEvent', views.agentStateEvent(event.state, now));
-          session.sendText(text);
-        };
+        const send = this.byVisibleQueues(agentId, event.state.queues, (queues) =>
+          encodeFrame('AgentStateEvent', views.agentStateEvent(event.state, now, queues)),
+        );
         if (ownerId !== null) for (const session of this.byUser.get(ownerId) ?? []) send(session);
         for (const session of this.agentEventSubs) {
           if (session.user.id !== ownerId && canSeeAgent(session.viewer, model, agentId)) send(session);
@@ -103,13 +128,16 @@ export class Router {
       case 'agentConfig': {
         const agent = model.agents.get(event.agentId);
         if (!agent) return;
-        this.fanOut(
-          'AgentConfig',
-          () => views.agentConfig(agent, model),
-          (s) =>
-            s.viewer.agentId === event.agentId ||
-            ((s.subs.agentConfig || s.id === event.origin) && canSeeAgent(s.viewer, model, event.agentId)),
+        const send = this.byVisibleQueues(agent.id, model.queuesOf(agent.id), (queues) =>
+          encodeFrame('AgentConfig', views.agentConfig(agent, model, queues)),
         );
+        for (const session of this.sessions.values()) {
+          const wants =
+            session.viewer.agentId === event.agentId ||
+            ((session.subs.agentConfig || session.id === event.origin) &&
+              canSeeAgent(session.viewer, model, event.agentId));
+          if (wants) send(session);
+        }
         return;
       }
       case 'queueMember': {
@@ -196,12 +224,43 @@ export class Router {
       case 'userStatus':
         this.toUsers('UserStatusUpdate', { status: event.status }, [event.userId]);
         return;
+      case 'lineStatus': {
+        // Presence of a line is not queue or agent data: any user may follow any number (a BLF key).
+        let text: string | undefined;
+        for (const session of this.phoneHintSubs.get(event.line) ?? []) {
+          text ??= encodeFrame('PhoneHintStatusEvent', { number: event.line, status: event.status });
+          session.sendText(text);
+        }
+        return;
+      }
     }
   }
 
-  private fanOut<K extends MsgType>(
+  /**
+   * A sender for a frame that carries an agent's memberships: each recipient gets the memberships
+   * it may see (visibility.ts), and the frame is serialised once per distinct view, not per session.
+   */
+  private byVisibleQueues(
+    agentId: number,
+    queues: readonly number[],
+    encode: (queues: readonly number[]) => string,
+  ): (session: Session) => void {
+    const texts = new Map<string, string>();
+    return (session) => {
+      const visible = visibleQueuesOf(session.viewer, agentId, queues);
+      const key = visible === queues ? '*' : visible.join(',');
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = encode(visible);
+        texts.set(key, text);
+      }
+      session.sendText(text);
+    };
+  }
+
+  private fanOut<K extends SimMsgType>(
     msgType: K,
-    build: () => Outgoing[K],
+    build: () => SimOutgoing[K],
     wants: (s: Session) => boolean,
   ): void {
     let text: string | undefined;
@@ -212,9 +271,9 @@ export class Router {
     }
   }
 
-  private toUsers<K extends MsgType>(
+  private toUsers<K extends SimMsgType>(
     msgType: K,
-    payload: Outgoing[K],
+    payload: SimOutgoing[K],
     userIds: Array<number | null | undefined>,
   ): void {
     let text: string | undefined;
@@ -228,11 +287,11 @@ export class Router {
   }
 
   /** Sessions that asked for callback lists and may see this list's queue, plus the session that acted. */
-  private toListAudience<K extends MsgType>(
+  private toListAudience<K extends SimMsgType>(
     listUuid: string,
     origin: string | undefined,
     msgType: K,
-    payload: Outgoing[K],
+    payload: SimOutgoing[K],
   ): void {
     const list = this.model.callbacks.list(listUuid);
     if (!list) return;

@@ -17,9 +17,13 @@ import { RealScheduler, type Scheduler, type TimerHandle } from '../model/schedu
 import { handleCommand } from './commands';
 import type { AddCallbackBody, PlaceCallBody } from './control';
 import { addCallback, handleControl, mayUseControl, placeCall } from './control';
+import { CorsPolicy } from './cors';
 import { sendError } from './http-util';
+import { AUTH_CAS_PATH } from './cas';
 import { createEnterpriseRoutes, type EnterpriseAuthOptions } from './enterprise-auth';
+import { prepareRealLibraryFields } from './real-library';
 import { AUTH_CHECK_PATH, AUTH_LOGIN_PATH, handleCheck, handleLogin } from './rest';
+import { AUTH_SSO_PATH } from './sso';
 import { Router } from './router';
 import { Session, type SessionLimits } from './session';
 import { TokenStore } from './tokens';
@@ -37,6 +41,11 @@ export interface PracticeServerOptions extends EnterpriseAuthOptions {
   scheduler?: Scheduler;
   /** Lifetime of a REST token. Default 3600 s. */
   tokenTtlSeconds?: number;
+  /**
+   * Origins whose pages may call the REST endpoints (CORS, credentials allowed): exact origins or
+   * `scheme://host:*`. Default: any loopback origin (http(s)://127.0.0.1, localhost, [::1], any port).
+   */
+  cors?: { origins?: string[] };
   /** The /sim/ control API: on by default, loopback callers only unless `allowHosts` lists others. */
   control?: { enabled?: boolean; allowHosts?: string[] };
   /** A session that received nothing for this long gets a Pong. Default 5 s (clients give up after 10–15 s). */
@@ -131,6 +140,14 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
   const controlEnabled = options.control?.enabled ?? true;
   const controlHosts = new Set(options.control?.allowHosts ?? []);
   const heartbeatMs = (options.heartbeatSeconds ?? 5) * 1000;
+  const cors = new CorsPolicy(options.cors?.origins);
+  /** The xuc REST routes a page of another origin may call, with the method each takes. */
+  const corsRoutes = new Map<string, string>([
+    [AUTH_LOGIN_PATH, 'POST'],
+    [AUTH_CHECK_PATH, 'GET'],
+  ]);
+  if (options.sso) corsRoutes.set(AUTH_SSO_PATH, 'GET');
+  if (options.cas) corsRoutes.set(AUTH_CAS_PATH, 'GET');
 
   let enterpriseRoutes: ReturnType<typeof createEnterpriseRoutes>;
   try {
@@ -145,12 +162,15 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === AUTH_LOGIN_PATH) {
-      if (req.method !== 'POST') return methodNotAllowed(req, res, 'POST');
-      return handleLogin(req, res, model, tokens);
+    const corsMethod = corsRoutes.get(pathname);
+    if (corsMethod !== undefined) {
+      if (req.method === 'OPTIONS') return cors.preflight(req, res, corsMethod);
+      cors.decorate(req, res);
     }
-    if (pathname === AUTH_CHECK_PATH) {
-      if (req.method !== 'GET') return methodNotAllowed(req, res, 'GET');
+    if (pathname === AUTH_LOGIN_PATH || pathname === AUTH_CHECK_PATH) {
+      const method = corsMethod!;
+      if (req.method !== method) return methodNotAllowed(req, res, `${method}, OPTIONS`);
+      if (method === 'POST') return handleLogin(req, res, model, tokens);
       req.resume();
       return handleCheck(req, res, tokens);
     }
@@ -215,7 +235,7 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
     if (line !== null) session.send('PhoneStatusUpdate', { status: 0 });
     if (user.agentId !== null) {
       const state = model.agentState(user.agentId);
-      if (state) session.send('AgentStateEvent', views.agentStateEvent(state, now()));
+      if (state) session.send('AgentStateEvent', views.agentStateEvent(state, now(), state.queues));
     }
   }
 
@@ -230,7 +250,7 @@ export async function createPracticeServer(options: PracticeServerOptions): Prom
     if (bytes.length > maxFrameBytes) {
       return session.error('FrameTooLarge', `frames are limited to ${maxFrameBytes} bytes`);
     }
-    const parsed = parseCommand(bytes.toString('utf8'), maxFrameBytes);
+    const parsed = parseCommand(bytes.toString('utf8'), maxFrameBytes, prepareRealLibraryFields);
     if (!parsed.ok) {
       const code =
         parsed.command === undefined

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { MsgType, Outgoing } from '../../xuc/wire/events';
+import type { SimMsgType, SimOutgoing } from './extra-messages';
 import type { UserDataT } from '../data/schema';
 import type { Viewer } from './visibility';
 
@@ -21,6 +21,8 @@ export interface Subscriptions {
   /** getCallbackLists: later callback changes of the lists it may see. */
   callbacks: boolean;
   queueCalls: Set<number>;
+  /** subscribeToPhoneHints: numbers whose line state this session follows. */
+  phoneHints: Set<string>;
 }
 
 export interface SessionLimits {
@@ -32,7 +34,7 @@ export interface SessionLimits {
   maxBufferedBytes: number;
 }
 
-export function encodeFrame<K extends MsgType>(msgType: K, payload: Outgoing[K]): string {
+export function encodeFrame<K extends SimMsgType>(msgType: K, payload: SimOutgoing[K]): string {
   return JSON.stringify({ msgType, ctiMessage: payload });
 }
 
@@ -46,6 +48,7 @@ export class Session {
     queueMembers: false,
     callbacks: false,
     queueCalls: new Set(),
+    phoneHints: new Set(),
   };
   lastSentAt: number;
   private tokens: number;
@@ -68,7 +71,7 @@ export class Session {
     return this.ws.readyState === this.ws.OPEN;
   }
 
-  send<K extends MsgType>(msgType: K, payload: Outgoing[K]): void {
+  send<K extends SimMsgType>(msgType: K, payload: SimOutgoing[K]): void {
     this.sendText(encodeFrame(msgType, payload));
   }
 

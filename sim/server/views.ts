@@ -8,18 +8,24 @@ import type { AgentRuntime } from '../model/agents';
 import type { CallbackListRecord } from '../model/callbacks';
 import type { ContactCentre } from '../model/contact-centre';
 import type { AgentSnapshot, AgentStatsSnapshot, CallbackRequestRecord, SimEvent } from '../model/events';
+import type { ExtraOutgoing } from './extra-messages';
 import type { Viewer } from './visibility';
 
 type Payload<K extends keyof Outgoing> = Outgoing[K];
 type Element<T> = T extends ReadonlyArray<infer E> ? E : never;
 
-export function agentStateEvent(state: AgentSnapshot, now: number): Payload<'AgentStateEvent'> {
+/** `queues`: the memberships the recipient may see (visibility.ts `visibleQueuesOf`). */
+export function agentStateEvent(
+  state: AgentSnapshot,
+  now: number,
+  queues: readonly number[],
+): Payload<'AgentStateEvent'> {
   const payload: Payload<'AgentStateEvent'> = {
     name: state.name,
     agentId: state.agentId,
     phoneNb: state.phoneNb,
     since: Math.max(0, Math.floor((now - state.since) / 1000)),
-    queues: [...state.queues],
+    queues: [...queues],
   };
   if (state.cause !== undefined) payload.cause = state.cause;
   if (state.call) {
@@ -61,20 +67,31 @@ export function agentListEntry(agent: AgentRuntime): Element<Payload<'AgentList'
   };
 }
 
-/** Both casings: agent-api.md's sample is lower-case (firstname, userid), xucmgt reads camel case. */
-export function agentConfig(agent: AgentRuntime, model: ContactCentre): Payload<'AgentConfig'> {
-  const member = model.membershipsOf(agent.id).map(({ queueId, penalty }) => ({
-    queue_name: model.queues.get(queueId)?.name ?? String(queueId),
-    queue_id: queueId,
-    interface: `Agent/${agent.data.number}`,
-    penalty,
-    commented: 0,
-    usertype: 'Agent',
-    userid: agent.id,
-    channel: 'Agent',
-    category: 'Queue',
-    position: 1,
-  }));
+/**
+ * Both casings: agent-api.md's sample is lower-case (firstname, userid), xucmgt reads camel case.
+ * `queues`: the memberships the recipient may see (visibility.ts `visibleQueuesOf`).
+ */
+export function agentConfig(
+  agent: AgentRuntime,
+  model: ContactCentre,
+  queues: readonly number[],
+): Payload<'AgentConfig'> {
+  const visible = new Set(queues);
+  const member = model
+    .membershipsOf(agent.id)
+    .filter(({ queueId }) => visible.has(queueId))
+    .map(({ queueId, penalty }) => ({
+      queue_name: model.queues.get(queueId)?.name ?? String(queueId),
+      queue_id: queueId,
+      interface: `Agent/${agent.data.number}`,
+      penalty,
+      commented: 0,
+      usertype: 'Agent',
+      userid: agent.id,
+      channel: 'Agent',
+      category: 'Queue',
+      position: 1,
+    }));
   return {
     id: agent.id,
     firstname: agent.data.firstName,
@@ -190,6 +207,7 @@ export function usersStatuses(model: ContactCentre): Payload<'UsersStatuses'> {
 export function agentDirectoryEntry(
   agent: AgentRuntime,
   now: number,
+  queues: readonly number[],
 ): Payload<'AgentDirectory'>['directory'][number] {
   return {
     agent: {
@@ -200,6 +218,34 @@ export function agentDirectoryEntry(
       lastName: agent.data.lastName,
       number: agent.data.number,
     },
-    agentState: agentStateEvent(agent.shown, now),
+    agentState: agentStateEvent(agent.shown, now, queues),
   };
+}
+
+/** getConfig line: the user's line as xucmgt's CtiProxy reads it (a desk phone, no WebRTC). */
+export function lineConfig(user: UserDataT, model: ContactCentre): ExtraOutgoing['LineConfig'] {
+  const line = user.lineNumber === null ? undefined : model.lines.get(user.lineNumber);
+  if (!line) {
+    return { id: '-', context: '', name: '', number: '', webRtc: false, hasDevice: false, isUa: false };
+  }
+  return {
+    id: String(line.id),
+    context: 'default',
+    name: `practice-${line.number}`,
+    number: line.number,
+    webRtc: false,
+    hasDevice: true,
+    isUa: false,
+  };
+}
+
+/** getList meetme: the rooms, all empty (the practice server runs no conferences yet). */
+export function conferenceList(model: ContactCentre): ExtraOutgoing['ConferenceList'] {
+  return model.conferenceRooms.map((room) => ({
+    name: room.name,
+    number: room.number,
+    pinRequired: room.pinRequired,
+    startTime: 0,
+    members: [],
+  }));
 }

@@ -4,7 +4,9 @@
  * - Admin, and a user with no profile (agent-api.md): everything.
  * - Supervisor: queues (QueueList, QueueMemberList, QueueStatistics, callback lists) of its queue
  *   list; agents (AgentStateEvent, AgentStatistics, AgentList, AgentGroupList) of its group list;
- *   its own agent if it has one. Its commands act only on what it sees.
+ *   its own agent if it has one. Of an agent it sees, only the memberships in its queues
+ *   (AgentStateEvent.queues, AgentConfig.member, default memberships). Its commands act only on
+ *   what it sees.
  * - NoRight: least privilege. Its own agent only: log it in/out, pause/unpause it, pause its
  *   recording, its phone, its own statistics; the queues its agent is a member of and their
  *   callback lists. Never another agent, never memberships, groups, listening or dialFromQueue.
@@ -80,6 +82,21 @@ export function canSeeGroup(viewer: Viewer, model: ContactCentre, groupId: numbe
 export function canSeeMembership(viewer: Viewer, agentId: number, queueId: number): boolean {
   if (viewer.access.kind === 'all' || agentId === viewer.agentId) return true;
   return viewer.access.kind === 'scoped' && viewer.access.queueIds.has(queueId);
+}
+
+/**
+ * The queues of an agent's memberships that a viewer may see: what AgentStateEvent.queues,
+ * AgentConfig.member and AgentDirectory carry. A Supervisor sees an agent of its groups, but only
+ * its memberships in the Supervisor's queues. Returns the given array itself when nothing is hidden.
+ */
+export function visibleQueuesOf(
+  viewer: Viewer,
+  agentId: number,
+  queueIds: readonly number[],
+): readonly number[] {
+  if (viewer.access.kind === 'all' || agentId === viewer.agentId) return queueIds;
+  const visible = queueIds.filter((queueId) => canSeeMembership(viewer, agentId, queueId));
+  return visible.length === queueIds.length ? queueIds : visible;
 }
 
 const forbidden = (message: string): SimError => ({ code: 'Forbidden', message });
@@ -165,7 +182,7 @@ export function authorize(viewer: Viewer, model: ContactCentre, frame: CommandFr
 }
 
 /** A Supervisor manages the users whose agent it sees. */
-function mayManageUser(viewer: Viewer, model: ContactCentre, userId: number): boolean {
+export function mayManageUser(viewer: Viewer, model: ContactCentre, userId: number): boolean {
   if (viewer.access.kind === 'all') return true;
   const agentId = model.users.get(userId)?.agentId;
   return agentId !== null && agentId !== undefined && canSeeAgent(viewer, model, agentId);

@@ -10,7 +10,17 @@
 import { z } from 'zod';
 
 const id = z.number().int();
-const variables = z.record(z.string(), z.string());
+/**
+ * Caps on every string a client can send: a server stores some of them (comments, call variables)
+ * and scans others (search patterns), so none may be unbounded. 4,000 is the desk's form limit.
+ */
+export const TEXT_MAX = 4000;
+const freeText = z.string().max(TEXT_MAX);
+/** Names, uuids, statuses, phone numbers: short by nature. */
+const short = z.string().max(256);
+const variables = z
+  .record(z.string().max(64), z.string().max(1000))
+  .refine((value) => Object.keys(value).length <= 50, 'at most 50 variables');
 
 export const CALLBACK_STATUSES = ['NoAnswer', 'Answered', 'Fax', 'Email', 'Callback'] as const;
 export const CallbackStatus = z.enum(CALLBACK_STATUSES);
@@ -19,28 +29,28 @@ export type CallbackStatusT = z.output<typeof CallbackStatus>;
 export const LIST_OBJECT_TYPES = ['agent', 'agentgroup', 'queue', 'queuemember', 'basequeuemember'] as const;
 
 export const FindFilter = z.looseObject({
-  field: z.string(),
-  operator: z.string().optional(),
-  value: z.string().optional(),
+  field: short,
+  operator: short.optional(),
+  value: freeText.optional(),
   order: z.enum(['ASC', 'DESC']).optional(),
 });
 
-const membership = z.array(z.object({ queueId: id, penalty: z.number() }));
+const membership = z.array(z.object({ queueId: id, penalty: z.number() })).max(1000);
 
 export const commandSchemas = {
   // Agent (§4.1)
-  agentLogin: z.object({ agentphonenumber: z.string(), agentid: id.optional() }),
+  agentLogin: z.object({ agentphonenumber: short, agentid: id.optional() }),
   agentLogout: z.object({ agentid: id.optional() }),
-  pauseAgent: z.object({ agentid: id.optional(), reason: z.string().optional() }),
+  pauseAgent: z.object({ agentid: id.optional(), reason: short.optional() }),
   unpauseAgent: z.object({ agentid: id.optional() }),
   listenAgent: z.object({ agentid: id.optional() }),
   setAgentQueue: z.object({ agentId: id, queueId: id, penalty: z.number().int().min(0) }),
   removeAgentFromQueue: z.object({ agentId: id, queueId: id }),
   dialFromQueue: z.object({
-    destination: z.string(),
+    destination: short,
     queueId: id.nullable(),
-    callerIdName: z.string().optional(),
-    callerIdNumber: z.string().optional(),
+    callerIdName: short.optional(),
+    callerIdNumber: short.optional(),
     variables: variables.optional(),
   }),
   monitorPause: z.object({ agentid: id.optional() }),
@@ -49,8 +59,8 @@ export const commandSchemas = {
   subscribeToAgentEvents: z.object({}),
   getAgentStates: z.object({}),
   getAgentDirectory: z.object({}),
-  getList: z.object({ objectType: z.string() }),
-  getConfig: z.object({ objectType: z.string() }),
+  getList: z.object({ objectType: short }),
+  getConfig: z.object({ objectType: short }),
   subscribeToQueueStats: z.object({}),
   getQueueStatistics: z.object({ queueId: id, window: z.number(), xqos: z.number() }),
   subscribeToQueueCalls: z.object({ queueId: id }),
@@ -59,38 +69,41 @@ export const commandSchemas = {
   // Phone (§4.1, used for practice and the call card)
   answer: z.object({ uniqueId: z.string().optional() }),
   hangup: z.object({ uniqueId: z.string().optional() }),
-  dial: z.object({ destination: z.string(), variables: variables.optional() }),
-  userStatusUpdate: z.object({ status: z.string() }),
+  dial: z.object({ destination: short, variables: variables.optional() }),
+  userStatusUpdate: z.object({ status: short }),
+  subscribeToPhoneHints: z.object({ phoneNumbers: z.array(short).max(200) }),
+  unsubscribeFromAllPhoneHints: z.object({}),
   // Callbacks (§4.3)
   getCallbackLists: z.object({}),
   findCallbackRequest: z.object({
     id: z.number(),
+    // The public library leaves offset and limit out when its caller does.
     request: z.object({
-      filters: z.array(FindFilter),
-      offset: z.number().int().min(0),
-      limit: z.number().int().min(1),
+      filters: z.array(FindFilter).max(20),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).optional(),
     }),
   }),
   getCallbackPreferredPeriods: z.object({}),
-  takeCallback: z.object({ uuid: z.string() }),
-  releaseCallback: z.object({ uuid: z.string() }),
-  startCallback: z.object({ uuid: z.string(), number: z.string() }),
-  listenCallbackMessage: z.object({ voiceMessageRef: z.string() }),
+  takeCallback: z.object({ uuid: short }),
+  releaseCallback: z.object({ uuid: short }),
+  startCallback: z.object({ uuid: short, number: short }),
+  listenCallbackMessage: z.object({ voiceMessageRef: short }),
   updateCallbackTicket: z.object({
-    uuid: z.string(),
+    uuid: short,
     status: CallbackStatus,
-    comment: z.string().optional(),
+    comment: freeText.optional(),
     dueDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
-    periodUuid: z.string().optional(),
+    periodUuid: short.optional(),
   }),
   // Membership (§4.4)
   getUserDefaultMembership: z.object({ userId: id }),
   setUserDefaultMembership: z.object({ userId: id, membership }),
-  setUsersDefaultMembership: z.object({ userIds: z.array(id), membership }),
-  applyUsersDefaultMembership: z.object({ userIds: z.array(id) }),
+  setUsersDefaultMembership: z.object({ userIds: z.array(id).max(1000), membership }),
+  applyUsersDefaultMembership: z.object({ userIds: z.array(id).max(1000) }),
 } as const;
 
 export type CommandSchemas = typeof commandSchemas;
@@ -127,8 +140,14 @@ export type ParsedCommand =
   | { ok: true; ping: true }
   | { ok: false; command?: string; reason: string };
 
+/** A server's own reading of a command's fields before the schema check (e.g. a real library's quirks). */
+export type PrepareFields = (
+  command: CommandName,
+  fields: Record<string, unknown>,
+) => Record<string, unknown>;
+
 /** Server side: checks one incoming client frame. Never throws. */
-export function parseCommand(text: string, maxBytes = 64 * 1024): ParsedCommand {
+export function parseCommand(text: string, maxBytes = 64 * 1024, prepare?: PrepareFields): ParsedCommand {
   if (text.length > maxBytes) return { ok: false, reason: `frame larger than ${maxBytes} bytes` };
   let value: unknown;
   try {
@@ -146,7 +165,7 @@ export function parseCommand(text: string, maxBytes = 64 * 1024): ParsedCommand 
   if (typeof command !== 'string') return { ok: false, reason: 'frame has no command' };
   if (!isCommandName(command)) return { ok: false, command, reason: `unknown command ${command}` };
   const { claz: _claz, command: _command, ...fields } = record;
-  const result = commandSchemas[command].safeParse(fields);
+  const result = commandSchemas[command].safeParse(prepare ? prepare(command, fields) : fields);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.join('.') || 'frame';

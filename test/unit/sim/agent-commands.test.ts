@@ -169,7 +169,7 @@ describe('agent commands', () => {
         cause: 'available',
       },
     });
-    admin.command('getList', { objectType: 'meetme' });
+    admin.command('getList', { objectType: 'phonebook' });
     expect(await admin.waitFor('Error')).toMatchObject({ Error: 'UnsupportedObjectType' });
   });
 
@@ -222,7 +222,7 @@ describe('configuration, queue calls and default memberships', () => {
     const configs = sup.pending('AgentConfig');
     expect(configs.map((c) => c.id)).toEqual([11, 12, 13, 14]);
     expect(configs[0]).toMatchObject({ firstname: 'Alice', firstName: 'Alice', userId: 11, groupId: 1 });
-    sup.command('getConfig', { objectType: 'line' });
+    sup.command('getConfig', { objectType: 'meetme' });
     expect(await sup.waitFor('Error')).toMatchObject({ Error: 'UnsupportedObjectType' });
   });
 

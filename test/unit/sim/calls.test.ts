@@ -348,6 +348,7 @@ describe('statistics', () => {
     await placeCall(baseUrl, { queueId: 1, callerNumber: '0601020304' });
     await alice.waitFor('AgentStateEvent', ringing);
     clock.advance(10_000);
+    clock.advance(5_000); // the queue's retry delay
     await alice.waitFor('AgentStateEvent', ringing); // rung again: she is the only member
     alice.command('answer', {});
     await alice.waitFor('AgentStateEvent', (s) => s.name === 'AgentOnCall');

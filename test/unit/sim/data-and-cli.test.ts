@@ -151,5 +151,8 @@ describe('CLI', () => {
     const port = cli(['--port', 'eighty']);
     expect(await port.exit).toBe(2);
     expect(port.err()).toMatch(/--port must be an integer/);
+    const cors = cli(['--cors-origin', 'crm.example.com/path']);
+    expect(await cors.exit).toBe(2);
+    expect(cors.err()).toMatch(/--cors-origin: CORS origin "crm.example.com\/path"/);
   }, 20_000);
 });

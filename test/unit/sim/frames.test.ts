@@ -14,7 +14,11 @@ describe('malformed client frames', () => {
       [{ command: 'agentLogin' }, 'InvalidFrame', /claz/],
       [{ claz: 'web' }, 'InvalidFrame', /no command/],
       [{ claz: 'web', command: 'launchRocket' }, 'UnknownCommand', /unknown command launchRocket/],
-      [{ claz: 'web', command: 'agentLogin', agentphonenumber: 1001 }, 'InvalidCommand', /agentphonenumber/],
+      [
+        { claz: 'web', command: 'agentLogin', agentphonenumber: ['1001'] },
+        'InvalidCommand',
+        /agentphonenumber/,
+      ],
       [
         { claz: 'web', command: 'setAgentQueue', agentId: 11, queueId: 1, penalty: -3 },
         'InvalidCommand',

@@ -12,6 +12,7 @@ import type { AnyIncoming, Incoming, MsgType } from '../../../xuc/wire/events';
 import { ManualScheduler, startPracticeServer, type PracticeServer } from '../../../sim/index';
 import type { StartOptions } from '../../../sim/index';
 import { defaultData } from '../../../sim/data/default';
+import { EXTRA_MSG_TYPES } from '../../../sim/server/extra-messages';
 
 export const PASSWORD = 'practice';
 const WAIT_MS = 3000;
@@ -84,6 +85,9 @@ export function upgradeStatus(url: string): Promise<{ status: number; body: stri
   });
 }
 
+const isExtra = (msgType: string | undefined): boolean =>
+  (EXTRA_MSG_TYPES as readonly string[]).includes(msgType ?? '');
+
 type Matcher<K extends MsgType> = (payload: Incoming[K]) => boolean;
 
 export class CtiClient {
@@ -91,6 +95,9 @@ export class CtiClient {
   readonly frames: AnyIncoming[] = [];
   /** Frames decodeFrame rejected: must stay empty. */
   readonly rejected: string[] = [];
+  /** Every text frame as JSON, in arrival order, decoded or not (for msgTypes xuc/wire does not know yet). */
+  readonly raw: Array<{ msgType: string; ctiMessage: unknown }> = [];
+  private readonly rawConsumed = new Set<number>();
   private cursor = 0;
   private readonly consumed = new Set<number>();
   private waiters: Array<() => void> = [];
@@ -103,8 +110,17 @@ export class CtiClient {
   ) {
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? '<binary>' : data.toString();
+      if (!isBinary) {
+        try {
+          this.raw.push(JSON.parse(text) as { msgType: string; ctiMessage: unknown });
+        } catch {
+          // Not JSON: decodeFrame below records it as rejected.
+        }
+      }
       const decoded = decodeFrame(text);
       if (decoded.ok) this.frames.push(decoded.message);
+      // The sim's own additions (sim/server/extra-messages.ts) until xuc/wire has their schemas.
+      else if (decoded.reason === 'unknown-msgType' && isExtra(decoded.msgType)) return this.wake();
       else
         this.rejected.push(
           `${decoded.reason} ${decoded.msgType ?? ''} ${decoded.detail}: ${text.slice(0, 300)}`,
@@ -211,6 +227,35 @@ export class CtiClient {
     const id = ++syncSeq;
     this.command('findCallbackRequest', { id, request: { filters: [], offset: 0, limit: 1 } });
     await this.waitFor('FindCallbackResponseWithId', (reply) => reply.id === id);
+  }
+
+  /** Like waitFor, over the raw frames (any msgType), from the start of the connection. */
+  async waitForRaw<T = unknown>(
+    msgType: string,
+    match?: (payload: T) => boolean,
+    timeoutMs = WAIT_MS,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (let i = 0; i < this.raw.length; i++) {
+        const frame = this.raw[i]!;
+        if (this.rawConsumed.has(i) || frame.msgType !== msgType) continue;
+        if (!match || match(frame.ctiMessage as T)) {
+          this.rawConsumed.add(i);
+          return frame.ctiMessage as T;
+        }
+      }
+      if (this.closed) throw new Error(`${this.login}: socket closed while waiting for ${msgType}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`${this.login}: no ${msgType} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   }
 
   /** Every frame received after the mark, consumed or not. */
