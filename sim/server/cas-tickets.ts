@@ -4,6 +4,7 @@
  * whatever its outcome (§2.5.1: a ticket given with the wrong service is invalidated too).
  */
 import { randomBytes } from 'node:crypto';
+import { ExpiringMap } from './expiring-map';
 
 export interface ServiceTicket {
   ticket: string;
@@ -20,19 +21,16 @@ export type TicketCheck =
 const MAX_TICKETS = 10_000;
 
 export class ServiceTicketStore {
-  private readonly tickets = new Map<string, ServiceTicket>();
+  private readonly tickets: ExpiringMap<ServiceTicket>;
 
   constructor(
     private readonly now: () => number,
     readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.tickets = new ExpiringMap(now, MAX_TICKETS);
+  }
 
   issue(userId: number, login: string, service: string): ServiceTicket {
-    this.prune();
-    if (this.tickets.size >= MAX_TICKETS) {
-      const oldest = this.tickets.keys().next().value;
-      if (oldest !== undefined) this.tickets.delete(oldest);
-    }
     const entry = {
       ticket: `ST-${randomBytes(24).toString('base64url')}`,
       userId,
@@ -40,7 +38,7 @@ export class ServiceTicketStore {
       service,
       expiresAt: this.now() + this.ttlSeconds * 1000,
     };
-    this.tickets.set(entry.ticket, entry);
+    this.tickets.add(entry.ticket, entry);
     return entry;
   }
 
@@ -53,8 +51,7 @@ export class ServiceTicketStore {
         message: `ticket ${ticket.slice(0, 32)} is not a service ticket`,
       };
     }
-    const entry = this.tickets.get(ticket);
-    this.tickets.delete(ticket);
+    const entry = this.tickets.take(ticket);
     if (!entry)
       return { ok: false, code: 'INVALID_TICKET', message: `ticket ${ticket.slice(0, 32)} not recognized` };
     if (this.now() >= entry.expiresAt) {
@@ -64,10 +61,5 @@ export class ServiceTicketStore {
       return { ok: false, code: 'INVALID_SERVICE', message: 'the ticket was issued for another service' };
     }
     return { ok: true, entry };
-  }
-
-  private prune(): void {
-    const now = this.now();
-    for (const [ticket, entry] of this.tickets) if (now >= entry.expiresAt) this.tickets.delete(ticket);
   }
 }

@@ -4,6 +4,7 @@
  * is capped so repeated logins cannot grow it without bound.
  */
 import { randomBytes } from 'node:crypto';
+import { ExpiringMap } from './expiring-map';
 
 export interface TokenEntry {
   token: string;
@@ -17,27 +18,23 @@ export type TokenCheck = { ok: true; entry: TokenEntry } | { ok: false; reason: 
 const MAX_TOKENS = 50_000;
 
 export class TokenStore {
-  private readonly tokens = new Map<string, TokenEntry>();
+  private readonly tokens: ExpiringMap<TokenEntry>;
 
   constructor(
     private readonly now: () => number,
     readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.tokens = new ExpiringMap(now, MAX_TOKENS);
+  }
 
   issue(userId: number, login: string): TokenEntry {
-    this.prune();
-    if (this.tokens.size >= MAX_TOKENS) {
-      // Drop the oldest (Map keeps insertion order).
-      const oldest = this.tokens.keys().next().value;
-      if (oldest !== undefined) this.tokens.delete(oldest);
-    }
     const entry = {
       token: randomBytes(32).toString('base64url'),
       userId,
       login,
       expiresAt: this.now() + this.ttlSeconds * 1000,
     };
-    this.tokens.set(entry.token, entry);
+    this.tokens.add(entry.token, entry);
     return entry;
   }
 
@@ -46,10 +43,5 @@ export class TokenStore {
     if (!entry) return { ok: false, reason: 'unknown' };
     if (this.now() >= entry.expiresAt) return { ok: false, reason: 'expired' };
     return { ok: true, entry };
-  }
-
-  private prune(): void {
-    const now = this.now();
-    for (const [token, entry] of this.tokens) if (now >= entry.expiresAt) this.tokens.delete(token);
   }
 }
