@@ -73,14 +73,13 @@ export function buildPopUrl(
   if (popupUrl === '') return { none: 'no-url' };
   const folderNumber = field('folderNumber') ?? '';
   if (folderNumber.trim() === '' || folderNumber.trim() === '-') return { none: 'no-folder' };
-  const template = popupUrl;
-  const usesToken = template.includes(TOKEN_PLACEHOLDER);
+  const usesToken = popupUrl.includes(TOKEN_PLACEHOLDER);
   const values = new Map(sheet.map((f) => [f.name, f.value]));
   // The folder is call data: joined after the template's placeholders are substituted, encoded.
   const folder = encodeURIComponent(folderNumber);
   const substitute = (tokenText: string) =>
     // One pass over the template only: a substituted value is never scanned again.
-    template.replace(/\{([A-Za-z0-9_.-]{1,64})\}/g, (whole, name: string) => {
+    popupUrl.replace(/\{([A-Za-z0-9_.-]{1,64})\}/g, (whole, name: string) => {
       if (name === 'xuc-token') return tokenText;
       if (name === 'xuc-username') return encodeURIComponent(username);
       const value = values.get(name);
