@@ -72,7 +72,9 @@ describe('LIKE without regular expressions', () => {
     for (let i = 0; i < 500; i++) {
       const segments = Array.from({ length: 1 + random(3) }, () => pick('ab_', 33 + random(68)));
       const pattern = `${random(2) ? '%' : ''}${segments.join('%')}${random(2) ? '%' : ''}`;
-      const text = [...pattern].map((c) => (c === '_' ? pick('ab', 1) : c === '%' ? pick('ab', random(5)) : c));
+      const text = [...pattern].map((c) =>
+        c === '_' ? pick('ab', 1) : c === '%' ? pick('ab', random(5)) : c,
+      );
       if (random(2)) {
         const at = random(text.length);
         text[at] = text[at] === 'a' ? 'b' : 'a';
