@@ -3,6 +3,8 @@ import { ALICE, expect, openDesk, test } from './fixtures';
 /** Everything by keyboard: sign in, move between sections, pause with a reason, become ready. */
 test('a keyboard-only journey', async ({ page, host, desk, home }) => {
   await openDesk(page, host);
+  // A keyboard user starts once the form is on screen (the page draws it when the bridge's snapshot arrives).
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   // Tab order of the form: practice server, company server, login, password, phone, remember, sign in.
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Practice server', { exact: true })).toBeFocused();
@@ -17,6 +19,8 @@ test('a keyboard-only journey', async ({ page, host, desk, home }) => {
   await page.keyboard.type(ALICE.phone);
   await page.keyboard.press('Enter');
   await expect(home.state).toHaveAttribute('data-state', 'AgentReady');
+  // The server's pause reasons have arrived: the Pause button then controls the list (aria-expanded).
+  await expect(home.pauseButton).toHaveAttribute('aria-expanded', 'false');
 
   // Alt+P opens the reasons with the first one focused; arrows move; Enter picks.
   await page.keyboard.press('Alt+P');
